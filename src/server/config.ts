@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (def: number) => z.coerce.number().int().min(0).default(def);
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./var'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  DB_TIER: z.enum(['dev', 'test', 'staging', 'production']).default('dev'),
+  SEED_DEMO: bool.optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  IP_HASH_SALT: z.string().min(8).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('InstaInstru <no-reply@instainstru.local>'),
+  ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  RATE_LIMIT_PER_MIN: int(600),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_TTL_DAYS: int(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(10),
+  LOGIN_MAX_FAILURES_PER_IP: int(30),
+  LOGIN_WINDOW_MINUTES: int(15),
+  SIGNUP_PER_IP_PER_HOUR: int(20),
+  PASSWORD_RESET_PER_IP_PER_HOUR: int(10),
+  BODY_LIMIT_BYTES: int(100_000),
+  BOOKINGS_PER_USER_PER_MIN: int(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  dbTier: Env['DB_TIER'];
+  seedDemo: boolean;
+  sessionSecret: string;
+  ipHashSalt: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  role: Env['ROLE'];
+  rateLimitPerMin: number;
+  trustProxy: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  publicUrl: string;
+  sessionTtlDays: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerIp: number;
+  loginWindowMinutes: number;
+  signupPerIpPerHour: number;
+  passwordResetPerIpPerHour: number;
+  bodyLimitBytes: number;
+  bookingsPerUserPerMin: number;
+  /** Cheap argon2 parameters: only ever set by the test helpers. */
+  fastHashing: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Secrets missing from the environment are generated once into DATA_DIR (dev and test only). */
+function secretFromDataDir(dataDir: string, name: string, tier: Env['DB_TIER']): string {
+  if (tier === 'production' || tier === 'staging') {
+    throw new ConfigError(`${name} must be set in the environment when DB_TIER=${tier}`);
+  }
+  const file = resolve(dataDir, `.${name.toLowerCase()}`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(32).toString('base64url');
+  writeFileSync(file, value + '\n', { mode: 0o600 });
+  return value;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(overrides.dataDir ?? e.DATA_DIR);
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dbTier: e.DB_TIER,
+    // Demo data by default only where a newcomer starts: the embedded database.
+    seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.DB_TIER !== 'production'),
+    sessionSecret:
+      e.SESSION_SECRET ?? overrides.sessionSecret ?? secretFromDataDir(dataDir, 'SESSION_SECRET', e.DB_TIER),
+    ipHashSalt:
+      e.IP_HASH_SALT ?? overrides.ipHashSalt ?? secretFromDataDir(dataDir, 'IP_HASH_SALT', e.DB_TIER),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    role: e.ROLE,
+    rateLimitPerMin: e.RATE_LIMIT_PER_MIN,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    sessionTtlDays: e.SESSION_TTL_DAYS,
+    loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+    loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    signupPerIpPerHour: e.SIGNUP_PER_IP_PER_HOUR,
+    passwordResetPerIpPerHour: e.PASSWORD_RESET_PER_IP_PER_HOUR,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    bookingsPerUserPerMin: e.BOOKINGS_PER_USER_PER_MIN,
+    fastHashing: false,
+  };
+  return { ...config, ...overrides };
+}

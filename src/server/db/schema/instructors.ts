@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { services } from './catalog.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Region → borough → neighbourhood, loaded from data/areas.json. */
+export const boroughs = pgTable('boroughs', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+  regionSlug: text('region_slug').notNull(),
+  regionName: text('region_name').notNull(),
+  timezone: text('timezone').notNull(),
+  aliases: text('aliases').array().notNull(),
+});
+
+export const neighborhoods = pgTable('neighborhoods', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+  boroughSlug: text('borough_slug')
+    .notNull()
+    .references(() => boroughs.slug),
+  aliases: text('aliases').array().notNull(),
+});
+
+export const instructorProfiles = pgTable(
+  'instructor_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    bio: text('bio').notNull().default(''),
+    yearsExperience: integer('years_experience').notNull().default(0),
+    timezone: text('timezone').notNull().default('America/New_York'),
+    minAdvanceHours: integer('min_advance_hours').notNull().default(2),
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    maxDaysAhead: integer('max_days_ahead').notNull().default(90),
+    /** Shown to a student only once they have booked an in-person lesson at the instructor's place. */
+    address: text('address'),
+    onlineLink: text('online_link'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('instructor_profiles_buffer_check', sql`${t.bufferMinutes} between 0 and 60`),
+    check('instructor_profiles_notice_check', sql`${t.minAdvanceHours} between 0 and 720`),
+    check('instructor_profiles_ahead_check', sql`${t.maxDaysAhead} between 1 and 365`),
+    check('instructor_profiles_years_check', sql`${t.yearsExperience} between 0 and 80`),
+  ],
+);
+
+/** An instructor serves whole boroughs (neighborhood null) or named neighbourhoods in them. */
+export const instructorAreas = pgTable(
+  'instructor_areas',
+  {
+    instructorId: uuid('instructor_id')
+      .notNull()
+      .references(() => instructorProfiles.userId, { onDelete: 'cascade' }),
+    boroughSlug: text('borough_slug')
+      .notNull()
+      .references(() => boroughs.slug),
+    neighborhoodSlug: text('neighborhood_slug').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.instructorId, t.boroughSlug, t.neighborhoodSlug] })],
+);
+
+export const instructorServices = pgTable(
+  'instructor_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instructorId: uuid('instructor_id')
+      .notNull()
+      .references(() => instructorProfiles.userId, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    hourlyRateCents: integer('hourly_rate_cents').notNull(),
+    durations: integer('durations').array().notNull(),
+    description: text('description').notNull().default(''),
+    levels: text('levels').array().notNull(),
+    ageGroups: text('age_groups').array().notNull(),
+    locationTypes: text('location_types').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('instructor_services_pair_key').on(t.instructorId, t.serviceId),
+    index('instructor_services_service_idx').on(t.serviceId, t.active),
+    check(
+      'instructor_services_rate_check',
+      sql`${t.hourlyRateCents} > 0 and ${t.hourlyRateCents} <= 10000000`,
+    ),
+  ],
+);

@@ -1,0 +1,36 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Every email the platform sends: delivered by SMTP when configured, else kept here for admins and tests. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    template: text('template').notNull(),
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
+    status: text('status').notNull().default('stored'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('email_outbox_to_idx').on(t.toAddress, t.createdAt)],
+);
+
+/** Audit trail of destructive database commands (PRODUCT §7, database safety). */
+export const maintenanceLog = pgTable('maintenance_log', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  command: text('command').notNull(),
+  tier: text('tier').notNull(),
+  detail: text('detail').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Content hash of each curated data file last loaded, so an unchanged file is not reloaded. */
+export const dataVersions = pgTable('data_versions', {
+  name: text('name').primaryKey(),
+  hash: text('hash').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,93 @@
+/** The shape of the demo marketplace: which services, what they cost, when people teach. */
+
+/** The 40 most requested services: each gets three instructors at a low, middle and high rate. */
+export const TOP_SERVICES = [
+  'piano',
+  'guitar',
+  'voice',
+  'violin',
+  'drums',
+  'spanish',
+  'french',
+  'mandarin',
+  'esl',
+  'sat-prep',
+  'math',
+  'algebra',
+  'calculus',
+  'chemistry',
+  'coding',
+  'python',
+  'yoga',
+  'pilates',
+  'personal-training',
+  'swimming',
+  'tennis',
+  'boxing',
+  'martial-arts',
+  'dance',
+  'drawing',
+  'painting',
+  'photography',
+  'acting',
+  'chess',
+  'cooking',
+  'keyboard',
+  'cello',
+  'italian',
+  'german',
+  'japanese',
+  'homework-help',
+  'writing',
+  'meditation',
+  'kids-swimming',
+  'kids-coding',
+] as const;
+
+/** Low, middle and high hourly rates in cents by kind of lesson ($20–$250 across the demo). */
+const TIERS: Record<string, [number, number, number]> = {
+  budget: [2500, 4000, 5500],
+  standard: [3500, 7500, 12000],
+  premium: [6000, 14000, 22000],
+};
+const BUDGET = new Set(['homework-help', 'chess', 'kids-swimming', 'kids-coding']);
+const PREMIUM = new Set([
+  'sat-prep',
+  'calculus',
+  'chemistry',
+  'personal-training',
+  'python',
+  'coding',
+  'photography',
+]);
+
+export function rateFor(slug: string, category: string, tier: number): number {
+  const kind =
+    BUDGET.has(slug) || category === 'kids' ? 'budget' : PREMIUM.has(slug) ? 'premium' : 'standard';
+  const rates = TIERS[kind]!;
+  // A little spread inside the tier so no two teachers of a subject charge the same.
+  return rates[tier % 3]! + ((tier * 7) % 5) * 500;
+}
+
+export interface DemoPattern {
+  name: string;
+  /** Available hours [from, to) for an ISO weekday (1 = Monday). */
+  ranges(weekday: number): [number, number][];
+}
+
+export const DEMO_PATTERNS: DemoPattern[] = [
+  { name: 'weekday evenings', ranges: (d) => (d <= 5 ? [[16, 21]] : []) },
+  {
+    name: 'office hours',
+    ranges: (d) =>
+      d <= 5
+        ? [
+            [9, 12],
+            [13, 17],
+          ]
+        : [],
+  },
+  { name: 'weekends', ranges: (d) => (d >= 6 ? [[9, 17]] : d === 3 ? [[18, 21]] : []) },
+  { name: 'mornings and Saturday', ranges: (d) => (d <= 5 ? [[7, 11]] : d === 6 ? [[10, 14]] : []) },
+  { name: 'every day', ranges: () => [[10, 19]] },
+];

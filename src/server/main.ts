@@ -1,0 +1,62 @@
+import { buildApp } from './app.js';
+import { prepareDatabase } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { seedDemoIfEmpty } from './db/seed/seed-demo-if-empty.js';
+import { createDeps } from './platform/deps.js';
+import { registerSchedules } from './platform/jobs/schedules.js';
+import { createServices } from './services.js';
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  const { log } = deps;
+  const prepared = await prepareDatabase(deps.database);
+  await seedDemoIfEmpty(deps.database, config, deps.clock, log);
+  log.info(
+    {
+      driver: deps.database.driver,
+      tier: config.dbTier,
+      catalogLoaded: prepared.catalogLoaded,
+      ms: Date.now() - started,
+    },
+    'database ready',
+  );
+
+  const services = createServices(deps);
+  const app = config.role === 'worker' ? undefined : await buildApp(deps, services);
+  if (config.role !== 'api') {
+    await registerSchedules(deps.jobs);
+    await deps.jobs.start();
+  }
+  if (app) {
+    await app.listen({ port: config.port, host: config.host });
+    log.info(
+      { url: `http://${config.host}:${config.port}`, role: config.role, ms: Date.now() - started },
+      'InstaInstru is up',
+    );
+  } else {
+    log.info({ role: config.role }, 'worker consuming jobs');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app?.close();
+    await deps.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('failed to start:', err);
+  }
+  process.exit(1);
+});

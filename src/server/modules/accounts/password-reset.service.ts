@@ -1,0 +1,94 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { passwordResetTokens } from '../../db/schema/index.js';
+import type { PasswordHasher } from '../../platform/auth/password.js';
+import { revokeUserSessions } from '../../platform/auth/sessions.repo.js';
+import { hashIp, hashToken, newToken } from '../../platform/auth/tokens.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError } from '../../platform/http/errors.js';
+import { findUserByEmail, findUserById, updatePasswordHash } from './users.repo.js';
+
+const TOKEN_TTL_MS = 60 * 60 * 1000;
+
+const invalidToken = () =>
+  new AppError(400, 'INVALID_RESET_TOKEN', 'This reset link is invalid, used or expired. Request a new one.');
+
+/** "j***@example.com": enough for the owner to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}${'*'.repeat(Math.max(3, local.length - 1))}@${domain}`;
+}
+
+export class PasswordResetService {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  private hash(token: string) {
+    return hashToken(this.deps.config.sessionSecret, token);
+  }
+
+  /** Answers the same whether or not the email has an account. */
+  async request(email: string, ip: string): Promise<void> {
+    await this.deps.limits.passwordResetPerIp.consume(hashIp(this.deps.config.ipHashSalt, ip));
+    const user = await findUserByEmail(this.deps.db, email.trim());
+    if (!user || user.accountStatus === 'deactivated') return;
+    const token = newToken('iir');
+    await this.deps.db.insert(passwordResetTokens).values({
+      userId: user.id,
+      tokenHash: this.hash(token),
+      expiresAt: new Date(this.deps.clock.now().getTime() + TOKEN_TTL_MS),
+    });
+    const link = `${this.deps.config.publicUrl}/reset-password/${token}`;
+    await this.deps.mailer.queue({
+      to: user.email,
+      template: 'password_reset',
+      subject: 'Reset your InstaInstru password',
+      text: `Hi ${user.fullName},\n\nSomeone (hopefully you) asked to reset your InstaInstru password.\nOpen this link within an hour to choose a new one:\n\n${link}\n\nIf it wasn't you, ignore this email: your password stays as it is.\n`,
+    });
+  }
+
+  async verify(token: string): Promise<{ email: string }> {
+    const [row] = await this.deps.db
+      .select({ userId: passwordResetTokens.userId })
+      .from(passwordResetTokens)
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, this.hash(token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, this.deps.clock.now()),
+        ),
+      );
+    const user = row && (await findUserById(this.deps.db, row.userId));
+    if (!user) throw invalidToken();
+    return { email: maskEmail(user.email) };
+  }
+
+  /** Single use: the token is spent atomically; every session of the account ends. */
+  async confirm(token: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    const userId = await this.deps.db.transaction(async (tx) => {
+      const [spent] = await tx
+        .update(passwordResetTokens)
+        .set({ usedAt: sql`now()` })
+        .where(
+          and(
+            eq(passwordResetTokens.tokenHash, this.hash(token)),
+            isNull(passwordResetTokens.usedAt),
+            gt(passwordResetTokens.expiresAt, this.deps.clock.now()),
+          ),
+        )
+        .returning({ userId: passwordResetTokens.userId });
+      if (!spent) return undefined;
+      await updatePasswordHash(tx, spent.userId, passwordHash);
+      // Other outstanding links for this account die with this one.
+      await tx
+        .update(passwordResetTokens)
+        .set({ usedAt: sql`now()` })
+        .where(and(eq(passwordResetTokens.userId, spent.userId), isNull(passwordResetTokens.usedAt)));
+      return spent.userId;
+    });
+    if (!userId) throw invalidToken();
+    await revokeUserSessions(this.deps.db, userId);
+  }
+}

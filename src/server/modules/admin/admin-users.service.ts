@@ -1,0 +1,68 @@
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { isPermissionName } from '../../platform/access/permissions.js';
+import { setUserPermission } from '../../platform/access/rbac.repo.js';
+import type { UserAccess } from '../../platform/access/user-access.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { notFound, unprocessable } from '../../platform/http/errors.js';
+import { offsetOf } from '../../platform/http/pagination.js';
+import { isUuid } from '../../platform/ids.js';
+import type { AccountStatusService } from '../accounts/account-status.service.js';
+import type { AccountStatus, UserRow } from '../accounts/users.repo.js';
+import { findUserById, searchUsers } from '../accounts/users.repo.js';
+
+const adminView = (u: UserRow & { roles?: string[] }) => ({
+  id: u.id,
+  email: u.email,
+  fullName: u.fullName,
+  timezone: u.timezone,
+  accountStatus: u.accountStatus,
+  roles: u.roles ?? [],
+  createdAt: u.createdAt.toISOString(),
+});
+
+export class AdminUsersService {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly access: UserAccess,
+    private readonly status: AccountStatusService,
+  ) {}
+
+  private async existing(id: string): Promise<UserRow> {
+    const u = isUuid(id) ? await findUserById(this.deps.db, id) : undefined;
+    if (!u) throw notFound('User');
+    return u;
+  }
+
+  async list(q: { q?: string; role?: string; status?: AccountStatus; page: number; perPage: number }) {
+    const { rows, total } = await searchUsers(this.deps.db, {
+      ...q,
+      limit: q.perPage,
+      offset: offsetOf(q.page, q.perPage),
+    });
+    return { items: rows.map(adminView), total, page: q.page, perPage: q.perPage };
+  }
+
+  async get(id: string) {
+    const u = await this.existing(id);
+    const { roles, permissions } = await this.access.of(u.id);
+    return { ...adminView({ ...u, roles }), permissions };
+  }
+
+  async changeStatus(actor: AuthContext, id: string, to: AccountStatus) {
+    await this.existing(id);
+    if (id === actor.user.id && to !== 'active') {
+      throw unprocessable('SELF_LOCKOUT', 'Admins cannot suspend or deactivate their own account here.');
+    }
+    const u = await this.status.change(id, to, actor.user.id);
+    return adminView(u!);
+  }
+
+  /** granted=false is a per-user revoke: it wins over any role grant. */
+  async setPermission(id: string, name: string, granted: boolean) {
+    await this.existing(id);
+    if (!isPermissionName(name)) throw notFound('Permission');
+    await setUserPermission(this.deps.db, id, name, granted);
+    await this.access.invalidate(id);
+    return this.get(id);
+  }
+}

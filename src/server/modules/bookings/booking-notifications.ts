@@ -1,0 +1,81 @@
+import { DateTime } from 'luxon';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { buildIcs } from './ics.js';
+import type { BookingRow } from './bookings.repo.js';
+
+type Person = { fullName: string; email: string; timezone: string };
+export type BookingEvent = 'confirmed' | 'cancelled' | 'rescheduled' | 'reminder';
+
+const when = (b: BookingRow, zone: string) =>
+  DateTime.fromJSDate(b.startsAt, { zone }).toFormat("cccc d LLLL yyyy 'at' h:mm a ZZZZ");
+
+const SUBJECT: Record<BookingEvent, (b: BookingRow) => string> = {
+  confirmed: (b) => `Booked: ${b.serviceName} lesson`,
+  cancelled: (b) => `Cancelled: ${b.serviceName} lesson`,
+  rescheduled: (b) => `Moved: ${b.serviceName} lesson`,
+  reminder: (b) => `Tomorrow: ${b.serviceName} lesson`,
+};
+
+export function bookingIcs(b: BookingRow, instructorName: string, now: Date, sequence = 0): string {
+  return buildIcs({
+    uid: b.id,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    summary: `${b.serviceName} lesson with ${instructorName}`,
+    description: `${b.durationMinutes}-minute ${b.serviceName} lesson booked on InstaInstru.`,
+    location: b.locationType === 'online' ? 'Online' : undefined,
+    status: b.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+    sequence,
+    now,
+  });
+}
+
+/** Emails both people in the lesson, each in their own time zone; queued, never sent inline. */
+export async function notifyBookingParticipants(
+  mailer: Mailer,
+  event: BookingEvent,
+  b: BookingRow,
+  student: Person,
+  instructor: Person,
+  now: Date,
+): Promise<void> {
+  const money = (c: number) => `$${(c / 100).toFixed(2)}`;
+  const ics =
+    event === 'confirmed' || event === 'rescheduled' || event === 'cancelled'
+      ? [
+          {
+            filename: 'lesson.ics',
+            contentType: 'text/calendar',
+            content: bookingIcs(b, instructor.fullName, now, event === 'confirmed' ? 0 : 1),
+          },
+        ]
+      : undefined;
+  const lines = (me: Person, other: Person, role: 'student' | 'instructor') => {
+    const withWhom = role === 'student' ? `with ${other.fullName}` : `for ${other.fullName}`;
+    const head: Record<BookingEvent, string> = {
+      confirmed: `Your ${b.durationMinutes}-minute ${b.serviceName} lesson ${withWhom} is booked for ${when(b, me.timezone)}.`,
+      cancelled: `The ${b.serviceName} lesson ${withWhom} on ${when(b, me.timezone)} was cancelled by the ${b.cancelledBy}.${b.cancellationReason ? ` Reason: ${b.cancellationReason}` : ''}`,
+      rescheduled: `The ${b.serviceName} lesson ${withWhom} has moved to ${when(b, me.timezone)}.`,
+      reminder: `Reminder: your ${b.serviceName} lesson ${withWhom} is on ${when(b, me.timezone)}.`,
+    };
+    const fee =
+      event === 'cancelled' && b.cancellationFeeCents
+        ? `\nCancellation fee recorded: ${money(b.cancellationFeeCents)}.`
+        : '';
+    return `Hi ${me.fullName},\n\n${head[event]}\nPrice: ${money(b.priceCents)}.${fee}\n\nInstaInstru\n`;
+  };
+  await mailer.queue({
+    to: student.email,
+    subject: SUBJECT[event](b),
+    text: lines(student, instructor, 'student'),
+    template: `booking_${event}`,
+    attachments: ics,
+  });
+  await mailer.queue({
+    to: instructor.email,
+    subject: SUBJECT[event](b),
+    text: lines(instructor, student, 'instructor'),
+    template: `booking_${event}`,
+    attachments: ics,
+  });
+}

@@ -1,0 +1,43 @@
+import { instantToLocal } from '../availability/local-time.js';
+import type { BookingRow } from './bookings.repo.js';
+
+export type Viewer = 'student' | 'instructor' | 'admin';
+
+/** The booking as its participants see it: local times in the instructor's zone plus UTC instants. */
+export function bookingView(b: BookingRow, people: Map<string, { fullName: string }>, viewer: Viewer) {
+  const start = instantToLocal(b.startsAt, b.instructorTimezone);
+  const end = instantToLocal(b.endsAt, b.instructorTimezone);
+  return {
+    id: b.id,
+    status: b.status,
+    studentId: b.studentId,
+    instructorId: b.instructorId,
+    instructorServiceId: b.instructorServiceId,
+    service: { id: b.serviceId, slug: b.serviceSlug, name: b.serviceName },
+    // Full names only between the two people who share the lesson.
+    instructor: { id: b.instructorId, name: people.get(b.instructorId)?.fullName ?? '' },
+    student: { id: b.studentId, name: people.get(b.studentId)?.fullName ?? '' },
+    date: start.date,
+    startTime: start.time,
+    endTime: end.date === start.date ? end.time : '24:00',
+    timezone: b.instructorTimezone,
+    studentTimezone: b.studentTimezone,
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    durationMinutes: b.durationMinutes,
+    hourlyRateCents: b.hourlyRateCents,
+    priceCents: b.priceCents,
+    locationType: b.locationType,
+    studentAddress:
+      viewer === 'student' || viewer === 'instructor' || viewer === 'admin' ? b.studentAddress : null,
+    note: b.note,
+    cancellationFeeCents: b.cancellationFeeCents,
+    cancelledBy: b.cancelledBy,
+    cancellationReason: b.cancellationReason,
+    cancelledAt: b.cancelledAt?.toISOString() ?? null,
+    completedAt: b.completedAt?.toISOString() ?? null,
+    createdAt: b.createdAt.toISOString(),
+  };
+}
+
+export type BookingView = ReturnType<typeof bookingView>;

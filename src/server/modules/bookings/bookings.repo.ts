@@ -1,0 +1,269 @@
+import { and, asc, count, desc, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
+import {
+  bookingHistory,
+  bookingParticipants,
+  bookings,
+  instructorProfiles,
+  instructorServices,
+  services,
+  users,
+} from '../../db/schema/index.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+export type NewBooking = typeof bookings.$inferInsert;
+
+const range = (from: Date, to: Date) => `[${from.toISOString()},${to.toISOString()})`;
+
+/** The offering being booked, with what the rules need from its instructor. */
+export async function findOfferingForBooking(db: Db, instructorServiceId: string) {
+  const [row] = await db
+    .select({
+      id: instructorServices.id,
+      instructorId: instructorServices.instructorId,
+      serviceId: instructorServices.serviceId,
+      serviceName: services.name,
+      serviceSlug: services.slug,
+      hourlyRateCents: instructorServices.hourlyRateCents,
+      durations: instructorServices.durations,
+      locationTypes: instructorServices.locationTypes,
+      active: instructorServices.active,
+      instructorStatus: users.accountStatus,
+      timezone: instructorProfiles.timezone,
+      bufferMinutes: instructorProfiles.bufferMinutes,
+    })
+    .from(instructorServices)
+    .innerJoin(services, eq(services.id, instructorServices.serviceId))
+    .innerJoin(users, eq(users.id, instructorServices.instructorId))
+    .innerJoin(instructorProfiles, eq(instructorProfiles.userId, instructorServices.instructorId))
+    .where(eq(instructorServices.id, instructorServiceId));
+  return row;
+}
+export type OfferingForBooking = NonNullable<Awaited<ReturnType<typeof findOfferingForBooking>>>;
+
+/**
+ * Inserts the lesson and the time it blocks for both people. The exclusion constraint on
+ * booking_participants refuses an overlap (SQLSTATE 23P01) for either of them.
+ */
+export async function insertBooking(
+  db: Db,
+  b: NewBooking & { startsAt: Date; endsAt: Date; bufferMinutes: number },
+) {
+  await lockPeople(db, [b.instructorId, b.studentId]);
+  const [row] = await db.insert(bookings).values(b).returning();
+  const people = [
+    {
+      bookingId: row!.id,
+      userId: b.instructorId,
+      role: 'instructor',
+      blocked: range(b.startsAt, addMinutes(b.endsAt, b.bufferMinutes)),
+    },
+    { bookingId: row!.id, userId: b.studentId, role: 'student', blocked: range(b.startsAt, b.endsAt) },
+  ];
+  // Always in user-id order: concurrent bookings then wait on each other in one global order
+  // and cannot deadlock.
+  await db.insert(bookingParticipants).values(people.sort((x, y) => (x.userId < y.userId ? -1 : 1)));
+  return row!;
+}
+
+export async function moveBooking(
+  db: Db,
+  b: BookingRow,
+  startsAt: Date,
+  endsAt: Date,
+  durationMinutes: number,
+  priceCents: number,
+) {
+  await lockPeople(db, [b.instructorId, b.studentId]);
+  const [row] = await db
+    .update(bookings)
+    .set({ startsAt, endsAt, durationMinutes, priceCents, reminderSentAt: null, updatedAt: sql`now()` })
+    .where(eq(bookings.id, b.id))
+    .returning();
+  await db
+    .update(bookingParticipants)
+    .set({ blocked: range(startsAt, addMinutes(endsAt, b.bufferMinutes)) })
+    .where(and(eq(bookingParticipants.bookingId, b.id), eq(bookingParticipants.role, 'instructor')));
+  await db
+    .update(bookingParticipants)
+    .set({ blocked: range(startsAt, endsAt) })
+    .where(and(eq(bookingParticipants.bookingId, b.id), eq(bookingParticipants.role, 'student')));
+  return row!;
+}
+
+/**
+ * Two transactions inserting mutually overlapping rows into an exclusion constraint wait on
+ * each other and end in a deadlock (a second lost per pair). Queuing bookings per person on a
+ * transaction-scoped advisory lock, taken in one global order, lets the constraint answer at once.
+ */
+async function lockPeople(db: Db, userIds: string[]) {
+  for (const id of [...new Set(userIds)].sort()) {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(7246, hashtext(${id}))`);
+  }
+}
+
+/** Moves a confirmed lesson to a final status; the WHERE makes concurrent transitions safe. */
+export async function transitionBooking(
+  db: Db,
+  id: string,
+  to: 'cancelled' | 'completed' | 'no_show',
+  set: Partial<NewBooking> = {},
+) {
+  const [row] = await db
+    .update(bookings)
+    .set({ ...set, status: to, updatedAt: sql`now()` })
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed')))
+    .returning();
+  // A cancelled lesson no longer blocks anyone's time.
+  if (row && to === 'cancelled')
+    await db.delete(bookingParticipants).where(eq(bookingParticipants.bookingId, id));
+  return row;
+}
+
+export async function recordHistory(
+  db: Db,
+  bookingId: string,
+  event: string,
+  actorId: string | null,
+  detail: Record<string, unknown>,
+) {
+  await db.insert(bookingHistory).values({ bookingId, event, actorId, detail });
+}
+
+export async function findBooking(db: Db, id: string): Promise<BookingRow | undefined> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  return row;
+}
+
+export async function namesOf(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { fullName: string; email: string; timezone: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, fullName: users.fullName, email: users.email, timezone: users.timezone })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function listBookings(
+  db: Db,
+  q: {
+    userId: string;
+    as: 'student' | 'instructor';
+    scope: 'upcoming' | 'history';
+    now: Date;
+    limit: number;
+    offset: number;
+  },
+) {
+  const who = q.as === 'student' ? eq(bookings.studentId, q.userId) : eq(bookings.instructorId, q.userId);
+  const upcoming = and(eq(bookings.status, 'confirmed'), gt(bookings.endsAt, q.now));
+  const where = and(
+    who,
+    q.scope === 'upcoming' ? upcoming : or(ne(bookings.status, 'confirmed'), lte(bookings.endsAt, q.now)),
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(bookings)
+      .where(where)
+      .orderBy(q.scope === 'upcoming' ? asc(bookings.startsAt) : desc(bookings.startsAt), asc(bookings.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    db.select({ n: count() }).from(bookings).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Distinct instructors of a student's recent lessons, with the offering to book again. */
+export async function recentInstructors(db: Db, studentId: string, now: Date, limit: number) {
+  return rowsOf<{ instructorId: string; instructorServiceId: string; lastStartsAt: Date; active: boolean }>(
+    db,
+    sql`
+      SELECT DISTINCT ON (b.instructor_id) b.instructor_id AS "instructorId",
+             b.instructor_service_id AS "instructorServiceId", b.starts_at AS "lastStartsAt",
+             (isv.active AND u.account_status = 'active') AS active
+      FROM bookings b
+      JOIN instructor_services isv ON isv.id = b.instructor_service_id
+      JOIN users u ON u.id = b.instructor_id
+      WHERE b.student_id = ${studentId} AND b.status IN ('completed', 'confirmed')
+        AND b.starts_at <= ${now.toISOString()}::timestamptz
+      ORDER BY b.instructor_id, b.starts_at DESC
+      LIMIT 200`,
+  ).then((rows) =>
+    rows
+      .filter((r) => r.active)
+      .sort((a, b) => +new Date(b.lastStartsAt) - +new Date(a.lastStartsAt))
+      .slice(0, limit),
+  );
+}
+
+export async function instructorStats(db: Db, instructorId: string, now: Date, monthStart: Date) {
+  const [row] = await rowsOf<Record<string, number>>(
+    db,
+    sql`
+      SELECT
+        count(*) FILTER (WHERE status = 'confirmed' AND ends_at > ${now.toISOString()}::timestamptz)::int AS upcoming,
+        count(*) FILTER (WHERE status = 'completed')::int AS completed,
+        count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+        count(*) FILTER (WHERE status = 'no_show')::int AS "noShow",
+        coalesce(sum(CASE WHEN status IN ('completed', 'no_show') THEN price_cents
+                          WHEN status = 'cancelled' THEN coalesce(cancellation_fee_cents, 0) END)
+                 FILTER (WHERE starts_at >= ${monthStart.toISOString()}::timestamptz), 0)::int AS "earningsThisMonthCents",
+        coalesce(sum(CASE WHEN status IN ('completed', 'no_show') THEN price_cents
+                          WHEN status = 'cancelled' THEN coalesce(cancellation_fee_cents, 0) END), 0)::int AS "earningsTotalCents"
+      FROM bookings WHERE instructor_id = ${instructorId}`,
+  );
+  return row!;
+}
+
+/** Lessons that ended more than `graceHours` ago and nobody marked: completed automatically. */
+export async function autoCompleteEnded(db: Db, now: Date, graceHours: number): Promise<number> {
+  const rows = await db
+    .update(bookings)
+    .set({ status: 'completed', completedAt: now, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(bookings.status, 'confirmed'),
+        lte(bookings.endsAt, new Date(now.getTime() - graceHours * 3_600_000)),
+      ),
+    )
+    .returning({ id: bookings.id });
+  return rows.length;
+}
+
+/** Confirmed lessons starting within the next 24 h whose reminder is due (booked ≥ 24 h ahead). */
+export async function claimDueReminders(db: Db, now: Date): Promise<BookingRow[]> {
+  return db
+    .update(bookings)
+    .set({ reminderSentAt: now })
+    .where(
+      and(
+        eq(bookings.status, 'confirmed'),
+        sql`${bookings.reminderSentAt} IS NULL`,
+        gt(bookings.startsAt, now),
+        lte(bookings.startsAt, new Date(now.getTime() + 24 * 3_600_000)),
+        sql`${bookings.createdAt} <= ${bookings.startsAt} - interval '24 hours'`,
+      ),
+    )
+    .returning();
+}
+
+export async function futureConfirmedCount(
+  db: Db,
+  userId: string,
+  role: 'student' | 'instructor',
+  now: Date,
+) {
+  const who = role === 'student' ? eq(bookings.studentId, userId) : eq(bookings.instructorId, userId);
+  const [row] = await db
+    .select({ n: count() })
+    .from(bookings)
+    .where(and(who, eq(bookings.status, 'confirmed'), gt(bookings.startsAt, now)));
+  return row?.n ?? 0;
+}
+
+export const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);

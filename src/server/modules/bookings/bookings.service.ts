@@ -1,0 +1,426 @@
+import { DateTime } from 'luxon';
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { sideOf } from '../../platform/access/ownership.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { offsetOf } from '../../platform/http/pagination.js';
+import { isUuid } from '../../platform/ids.js';
+import { Limiter } from '../../platform/limits/limiter.js';
+import type { AvailabilityService } from '../availability/availability.service.js';
+import { isBookable } from '../availability/bookable-time.js';
+import { addDays, instantToLocal, localToInstant } from '../availability/local-time.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { bookingIcs, notifyBookingParticipants } from './booking-notifications.js';
+import type { BookingView, Viewer } from './booking-view.js';
+import { bookingView } from './booking-view.js';
+import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
+import type { BookingRow } from './bookings.repo.js';
+import * as repo from './bookings.repo.js';
+import { runIdempotent } from './idempotency.js';
+import type { Canceller } from './pricing.js';
+import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent, lessonPriceCents } from './pricing.js';
+
+const RESCHEDULE_MIN_HOURS = 12;
+
+const sqlState = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.cause?.code ?? e?.code;
+};
+// 23P01: the exclusion constraint refused an overlap. 40P01 (deadlock) can only come from
+// two lessons racing for the same time, so it is the same answer.
+const isExclusionViolation = (err: unknown): boolean => ['23P01', '40P01'].includes(sqlState(err) ?? '');
+const bookingConflict = () =>
+  conflict(
+    'BOOKING_CONFLICT',
+    'That time overlaps another lesson (of the instructor, buffer included, or of yours).',
+  );
+
+const RULE_ERRORS: Record<string, [string, string]> = {
+  IN_PAST: ['IN_PAST', 'That time has already passed.'],
+  MIN_NOTICE: ['MIN_NOTICE', 'That is sooner than this instructor’s minimum notice.'],
+  TOO_FAR_AHEAD: ['TOO_FAR_AHEAD', 'That is further ahead than this instructor takes bookings.'],
+  BLACKOUT: ['BLACKOUT', 'The instructor is not available that day.'],
+  NOT_ON_GRID: ['NOT_ON_GRID', 'Lessons start on the quarter hour.'],
+  OUTSIDE_AVAILABILITY: ['OUTSIDE_AVAILABILITY', 'The instructor is not available for that whole lesson.'],
+};
+
+export class BookingsService {
+  private readonly createLimiter: Limiter;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly availability: AvailabilityService,
+    private readonly catalog: CatalogService,
+  ) {
+    // Per user, never per IP: many students share one address.
+    this.createLimiter = new Limiter(
+      { name: 'booking-create', points: deps.config.bookingsPerUserPerMin, durationSeconds: 60 },
+      deps.redis,
+      deps.keyPrefix,
+    );
+  }
+
+  private now() {
+    return this.deps.clock.now();
+  }
+
+  /** Resolves date + startTime (instructor's zone) or startsAt; a wall time that does not exist is 422. */
+  private startInstant(input: { date?: string; startTime?: string; startsAt?: string }, zone: string): Date {
+    if (input.startsAt) return new Date(input.startsAt);
+    const [h, m] = input.startTime!.split(':').map(Number) as [number, number];
+    let local;
+    try {
+      local = localToInstant(input.date!, h * 60 + m, zone);
+    } catch {
+      throw unprocessable('INVALID_DATE', 'That date does not exist.');
+    }
+    if (!local.exists)
+      throw unprocessable('NONEXISTENT_LOCAL_TIME', 'That local time does not exist (the clocks change).');
+    return local.instant;
+  }
+
+  /** Checks every rule of PRODUCT §5 that is not an overlap; overlaps are the database's job. */
+  private async assertBookable(
+    instructorId: string,
+    zone: string,
+    startsAt: Date,
+    minutes: number,
+    excludeBookingId?: string,
+  ) {
+    const date = instantToLocal(startsAt, zone).date;
+    const schedule = await this.availability.schedule(instructorId, addDays(date, -1), addDays(date, 1), {
+      excludeBookingId,
+    });
+    if (!schedule) throw unprocessable('INSTRUCTOR_UNAVAILABLE', 'This instructor is not taking bookings.');
+    const check = isBookable({ ...schedule, now: this.now() }, startsAt, minutes);
+    if (check.ok) return;
+    if (check.reason === 'BOOKING_CONFLICT') throw bookingConflict();
+    const [code, message] = RULE_ERRORS[check.reason]!;
+    throw unprocessable(code, message);
+  }
+
+  async create(auth: AuthContext, input: CreateBookingInput, idempotencyKey: string | undefined) {
+    await this.createLimiter.consume(auth.user.id);
+    return runIdempotent(
+      this.deps.db,
+      { userId: auth.user.id, route: 'POST /bookings', key: idempotencyKey, body: input, now: this.now() },
+      async () => ({ status: 201, body: await this.createNow(auth, input) }),
+    );
+  }
+
+  private async createNow(auth: AuthContext, input: CreateBookingInput): Promise<BookingView> {
+    const offering = isUuid(input.instructorServiceId)
+      ? await repo.findOfferingForBooking(this.deps.db, input.instructorServiceId)
+      : undefined;
+    if (!offering) throw notFound('Instructor service');
+    if (offering.instructorId === auth.user.id)
+      throw unprocessable('SELF_BOOKING', 'You cannot book your own lesson.');
+    if (offering.instructorStatus !== 'active')
+      throw unprocessable('INSTRUCTOR_UNAVAILABLE', 'This instructor is not taking bookings.');
+    if (!offering.active)
+      throw unprocessable('SERVICE_INACTIVE', 'This instructor no longer offers this service.');
+    if (!offering.durations.includes(input.durationMinutes)) {
+      throw unprocessable('DURATION_NOT_ALLOWED', `Choose one of ${offering.durations.join(', ')} minutes.`, {
+        allowed: offering.durations,
+      });
+    }
+    if (!offering.locationTypes.includes(input.locationType)) {
+      throw unprocessable('LOCATION_NOT_OFFERED', 'This instructor does not teach there.', {
+        allowed: offering.locationTypes,
+      });
+    }
+    if (input.locationType === 'student_place' && !input.studentAddress) {
+      throw unprocessable('ADDRESS_REQUIRED', 'Give the address for a lesson at your place.');
+    }
+    const startsAt = this.startInstant(input, offering.timezone);
+    const endsAt = repo.addMinutes(startsAt, input.durationMinutes);
+    await this.assertBookable(offering.instructorId, offering.timezone, startsAt, input.durationMinutes);
+
+    let row: BookingRow;
+    try {
+      row = await this.deps.db.transaction(async (tx) => {
+        const b = await repo.insertBooking(tx, {
+          studentId: auth.user.id,
+          instructorId: offering.instructorId,
+          instructorServiceId: offering.id,
+          serviceId: offering.serviceId,
+          serviceName: offering.serviceName,
+          serviceSlug: offering.serviceSlug,
+          hourlyRateCents: offering.hourlyRateCents,
+          priceCents: lessonPriceCents(offering.hourlyRateCents, input.durationMinutes),
+          durationMinutes: input.durationMinutes,
+          bufferMinutes: offering.bufferMinutes,
+          startsAt,
+          endsAt,
+          instructorTimezone: offering.timezone,
+          studentTimezone: auth.user.timezone,
+          locationType: input.locationType,
+          studentAddress: input.locationType === 'student_place' ? input.studentAddress : null,
+          note: input.note ?? null,
+          createdAt: this.now(),
+        });
+        await repo.recordHistory(tx, b.id, 'created', auth.user.id, { startsAt: startsAt.toISOString() });
+        return b;
+      });
+    } catch (err) {
+      if (isExclusionViolation(err)) throw bookingConflict();
+      throw err;
+    }
+    await this.afterChange(row, 'confirmed');
+    return this.view(row, 'student');
+  }
+
+  private async afterChange(b: BookingRow, event: 'confirmed' | 'cancelled' | 'rescheduled') {
+    await this.availability.invalidate(b.instructorId);
+    if (event !== 'rescheduled') await this.catalog.invalidate();
+    const people = await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]);
+    await notifyBookingParticipants(
+      this.deps.mailer,
+      event,
+      b,
+      people.get(b.studentId)!,
+      people.get(b.instructorId)!,
+      this.now(),
+    );
+  }
+
+  private async view(b: BookingRow, viewer: Viewer) {
+    return bookingView(b, await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]), viewer);
+  }
+
+  /** The booking and which side of it the caller is on; 404 for anyone else. */
+  private async visible(
+    auth: AuthContext,
+    id: string,
+    adminPermission: 'view_all_bookings' | 'manage_all_bookings' = 'view_all_bookings',
+  ) {
+    const b = isUuid(id) ? await repo.findBooking(this.deps.db, id) : undefined;
+    if (!b) throw notFound('Booking');
+    const side = sideOf<'student' | 'instructor'>(
+      auth,
+      { student: b.studentId, instructor: b.instructorId },
+      adminPermission,
+      'Booking',
+    );
+    return { b, side };
+  }
+
+  async get(auth: AuthContext, id: string) {
+    const { b, side } = await this.visible(auth, id);
+    return this.view(b, side);
+  }
+
+  async calendar(auth: AuthContext, id: string) {
+    const { b } = await this.visible(auth, id);
+    const people = await repo.namesOf(this.deps.db, [b.instructorId]);
+    return bookingIcs(b, people.get(b.instructorId)?.fullName ?? 'your instructor', this.now());
+  }
+
+  private requirePermission(auth: AuthContext, p: Parameters<AuthContext['permissions']['has']>[0]) {
+    if (!auth.permissions.has(p))
+      throw forbidden('FORBIDDEN', 'You do not have permission to do this.', { permission: p });
+  }
+
+  async cancel(auth: AuthContext, id: string, reason: string) {
+    const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
+    this.requirePermission(
+      auth,
+      side === 'student'
+        ? 'cancel_own_bookings'
+        : side === 'instructor'
+          ? 'cancel_student_bookings'
+          : 'manage_all_bookings',
+    );
+    if (b.status !== 'confirmed')
+      throw unprocessable('NOT_CANCELLABLE', `A ${b.status} lesson cannot be cancelled.`);
+    const now = this.now();
+    if (side === 'student' && b.startsAt <= now) {
+      throw unprocessable(
+        'LESSON_STARTED',
+        'The lesson has started; the instructor marks it completed or no-show.',
+      );
+    }
+    const by: Canceller = side;
+    const percent = cancellationPercent(
+      DEFAULT_POLICY,
+      by,
+      (b.startsAt.getTime() - now.getTime()) / 3_600_000,
+    );
+    const row = await this.deps.db.transaction(async (tx) => {
+      const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
+        cancellationFeeCents: cancellationFeeCents(b.priceCents, percent),
+        cancelledBy: by,
+        cancellationReason: reason,
+        cancelledAt: now,
+      });
+      if (r) await repo.recordHistory(tx, b.id, 'cancelled', auth.user.id, { by, percent });
+      return r;
+    });
+    if (!row) throw unprocessable('NOT_CANCELLABLE', 'This lesson is no longer confirmed.');
+    await this.afterChange(row, 'cancelled');
+    return this.view(row, side);
+  }
+
+  async reschedule(auth: AuthContext, id: string, input: RescheduleInput) {
+    const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
+    if (side === 'instructor')
+      throw unprocessable('STUDENT_ONLY', 'Only the student can reschedule; cancel instead.');
+    this.requirePermission(auth, side === 'student' ? 'cancel_own_bookings' : 'manage_all_bookings');
+    if (b.status !== 'confirmed')
+      throw unprocessable('NOT_RESCHEDULABLE', `A ${b.status} lesson cannot be moved.`);
+    const now = this.now();
+    if (b.startsAt.getTime() - now.getTime() < RESCHEDULE_MIN_HOURS * 3_600_000) {
+      throw unprocessable(
+        'RESCHEDULE_TOO_LATE',
+        `Lessons can be moved until ${RESCHEDULE_MIN_HOURS} hours before they start.`,
+      );
+    }
+    const offering = await repo.findOfferingForBooking(this.deps.db, b.instructorServiceId);
+    if (!offering || !offering.active || offering.instructorStatus !== 'active') {
+      throw unprocessable(
+        'INSTRUCTOR_UNAVAILABLE',
+        'This instructor is not taking bookings for this service.',
+      );
+    }
+    const minutes = input.durationMinutes ?? b.durationMinutes;
+    if (!offering.durations.includes(minutes)) {
+      throw unprocessable('DURATION_NOT_ALLOWED', `Choose one of ${offering.durations.join(', ')} minutes.`, {
+        allowed: offering.durations,
+      });
+    }
+    const startsAt = this.startInstant(input, b.instructorTimezone);
+    await this.assertBookable(b.instructorId, b.instructorTimezone, startsAt, minutes, b.id);
+    let row: BookingRow;
+    try {
+      // Old time released and new one taken in one transaction: all or nothing.
+      row = await this.deps.db.transaction(async (tx) => {
+        const r = await repo.moveBooking(
+          tx,
+          b,
+          startsAt,
+          repo.addMinutes(startsAt, minutes),
+          minutes,
+          lessonPriceCents(b.hourlyRateCents, minutes),
+        );
+        await repo.recordHistory(tx, b.id, 'rescheduled', auth.user.id, {
+          from: { startsAt: b.startsAt.toISOString(), durationMinutes: b.durationMinutes },
+          to: { startsAt: startsAt.toISOString(), durationMinutes: minutes },
+        });
+        return r;
+      });
+    } catch (err) {
+      if (isExclusionViolation(err)) throw bookingConflict();
+      throw err;
+    }
+    await this.afterChange(row, 'rescheduled');
+    return this.view(row, side);
+  }
+
+  /** Instructor (or admin) marks the outcome: completed after the end, no-show after the start. */
+  async markOutcome(auth: AuthContext, id: string, outcome: 'completed' | 'no_show') {
+    const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
+    if (side === 'student') throw notFound('Booking');
+    this.requirePermission(auth, side === 'instructor' ? 'complete_bookings' : 'manage_all_bookings');
+    if (b.status !== 'confirmed')
+      throw unprocessable('INVALID_TRANSITION', `A ${b.status} lesson cannot change.`);
+    const now = this.now();
+    if (outcome === 'completed' && b.endsAt > now)
+      throw unprocessable('LESSON_NOT_ENDED', 'A lesson can be completed once it has ended.');
+    if (outcome === 'no_show' && b.startsAt > now)
+      throw unprocessable('LESSON_NOT_STARTED', 'A no-show can be recorded once the lesson has started.');
+    const row = await this.deps.db.transaction(async (tx) => {
+      const r = await repo.transitionBooking(
+        tx,
+        b.id,
+        outcome,
+        outcome === 'completed' ? { completedAt: now } : {},
+      );
+      if (r) await repo.recordHistory(tx, b.id, outcome, auth.user.id, {});
+      return r;
+    });
+    if (!row) throw new AppError(422, 'INVALID_TRANSITION', 'This lesson is no longer confirmed.');
+    await this.availability.invalidate(row.instructorId);
+    return this.view(row, side);
+  }
+
+  async list(
+    auth: AuthContext,
+    q: { as: 'student' | 'instructor'; scope: 'upcoming' | 'history'; page: number; perPage: number },
+  ) {
+    if (q.as === 'instructor') this.requirePermission(auth, 'view_incoming_bookings');
+    const { rows, total } = await repo.listBookings(this.deps.db, {
+      userId: auth.user.id,
+      as: q.as,
+      scope: q.scope,
+      now: this.now(),
+      limit: q.perPage,
+      offset: offsetOf(q.page, q.perPage),
+    });
+    const people = await repo.namesOf(
+      this.deps.db,
+      rows.flatMap((r) => [r.studentId, r.instructorId]),
+    );
+    return { items: rows.map((r) => bookingView(r, people, q.as)), total, page: q.page, perPage: q.perPage };
+  }
+
+  async bookAgain(auth: AuthContext) {
+    const recent = await repo.recentInstructors(this.deps.db, auth.user.id, this.now(), 6);
+    const people = await repo.namesOf(
+      this.deps.db,
+      recent.map((r) => r.instructorId),
+    );
+    const items = [];
+    for (const r of recent) {
+      const o = await repo.findOfferingForBooking(this.deps.db, r.instructorServiceId);
+      if (!o) continue;
+      items.push({
+        instructor: { id: r.instructorId, name: people.get(r.instructorId)?.fullName ?? '' },
+        instructorServiceId: o.id,
+        service: { id: o.serviceId, slug: o.serviceSlug, name: o.serviceName },
+        hourlyRateCents: o.hourlyRateCents,
+        durations: o.durations,
+        lastLessonAt: new Date(r.lastStartsAt).toISOString(),
+      });
+    }
+    return { items, total: items.length, page: 1, perPage: items.length };
+  }
+
+  async stats(auth: AuthContext) {
+    const zone =
+      (await repo.namesOf(this.deps.db, [auth.user.id])).get(auth.user.id)?.timezone ?? 'America/New_York';
+    const monthStart = DateTime.fromJSDate(this.now(), { zone }).startOf('month').toJSDate();
+    return repo.instructorStats(this.deps.db, auth.user.id, this.now(), monthStart);
+  }
+
+  /** For the account-status guard: an instructor with future lessons may not suspend or leave. */
+  futureLessons(userId: string, role: 'student' | 'instructor') {
+    return repo.futureConfirmedCount(this.deps.db, userId, role, this.now());
+  }
+
+  /** A deactivated account's future lessons are cancelled without fee and the other side told. */
+  async cancelFutureLessonsOf(userId: string, reason: string) {
+    const now = this.now();
+    for (const as of ['student', 'instructor'] as const) {
+      const { rows } = await repo.listBookings(this.deps.db, {
+        userId,
+        as,
+        scope: 'upcoming',
+        now,
+        limit: 10_000,
+        offset: 0,
+      });
+      for (const b of rows) await this.cancelBySystem(b, reason, now);
+    }
+  }
+
+  private async cancelBySystem(b: BookingRow, reason: string, now: Date) {
+    if (b.startsAt <= now) return;
+    const row = await repo.transitionBooking(this.deps.db, b.id, 'cancelled', {
+      cancellationFeeCents: 0,
+      cancelledBy: 'system',
+      cancellationReason: reason,
+      cancelledAt: now,
+    });
+    if (row) await this.afterChange(row, 'cancelled');
+  }
+}

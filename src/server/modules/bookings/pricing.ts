@@ -1,0 +1,39 @@
+/** Money rules (ARCHITECTURE §6): integer cents, half-up rounding, fees by hours of notice. */
+
+export const roundHalfUp = (x: number) => Math.floor(x + 0.5);
+
+export const lessonPriceCents = (hourlyRateCents: number, minutes: number) =>
+  roundHalfUp((hourlyRateCents * minutes) / 60);
+
+export interface CancellationPolicy {
+  /** Student cancels at least this many hours ahead: free. */
+  freeHours: number;
+  /** Between partialHours and freeHours ahead: partialPercent; under partialHours: 100 %. */
+  partialHours: number;
+  partialPercent: number;
+  latePercent: number;
+}
+
+export const DEFAULT_POLICY: CancellationPolicy = {
+  freeHours: 24,
+  partialHours: 12,
+  partialPercent: 50,
+  latePercent: 100,
+};
+
+export type Canceller = 'student' | 'instructor' | 'admin';
+
+/** Percent of the price the student owes; the instructor or an admin cancelling costs the student nothing. */
+export function cancellationPercent(
+  policy: CancellationPolicy,
+  by: Canceller,
+  hoursBeforeStart: number,
+): number {
+  if (by !== 'student') return 0;
+  if (hoursBeforeStart > policy.freeHours) return 0;
+  if (hoursBeforeStart >= policy.partialHours) return policy.partialPercent;
+  return policy.latePercent;
+}
+
+export const cancellationFeeCents = (priceCents: number, percent: number) =>
+  roundHalfUp((priceCents * percent) / 100);

@@ -1,0 +1,70 @@
+import { asc, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
+import { categories } from '../../db/schema/index.js';
+
+export interface CategoryRow {
+  id: string;
+  slug: string;
+  name: string;
+  subtitle: string;
+  description: string;
+  icon: string;
+  displayOrder: number;
+}
+
+export interface ServiceWithStats {
+  id: string;
+  slug: string;
+  name: string;
+  categoryId: string;
+  categorySlug: string;
+  description: string;
+  searchTerms: string[];
+  relatedSlugs: string[];
+  onlineCapable: boolean;
+  requiresCertification: boolean;
+  typicalDurations: number[];
+  displayOrder: number;
+  instructorCount: number;
+  minRateCents: number | null;
+  maxRateCents: number | null;
+  /** Confirmed or completed bookings created in the last 30 days. */
+  recentBookings: number;
+}
+
+export async function listCategories(db: Db): Promise<CategoryRow[]> {
+  return db.select().from(categories).orderBy(asc(categories.displayOrder));
+}
+
+/** Every active catalog service with its live offer: active instructors and their rate range. */
+export async function listServicesWithStats(db: Db, now: Date): Promise<ServiceWithStats[]> {
+  return rowsOf<ServiceWithStats>(
+    db,
+    sql`
+      SELECT s.id, s.slug, s.name, s.category_id AS "categoryId", c.slug AS "categorySlug",
+             s.description, s.search_terms AS "searchTerms", s.related_slugs AS "relatedSlugs",
+             s.online_capable AS "onlineCapable", s.requires_certification AS "requiresCertification",
+             s.typical_durations AS "typicalDurations", s.display_order AS "displayOrder",
+             coalesce(o.instructor_count, 0)::int AS "instructorCount",
+             o.min_rate AS "minRateCents", o.max_rate AS "maxRateCents",
+             coalesce(d.n, 0)::int AS "recentBookings"
+      FROM services s
+      JOIN categories c ON c.id = s.category_id
+      LEFT JOIN (
+        SELECT isv.service_id, count(DISTINCT isv.instructor_id) AS instructor_count,
+               min(isv.hourly_rate_cents)::int AS min_rate, max(isv.hourly_rate_cents)::int AS max_rate
+        FROM instructor_services isv JOIN users u ON u.id = isv.instructor_id
+        WHERE isv.active AND u.account_status = 'active'
+        GROUP BY isv.service_id
+      ) o ON o.service_id = s.id
+      LEFT JOIN (
+        SELECT service_id, count(*) AS n FROM bookings
+        WHERE status IN ('confirmed', 'completed')
+          AND created_at > ${now.toISOString()}::timestamptz - interval '30 days'
+        GROUP BY service_id
+      ) d ON d.service_id = s.id
+      WHERE s.active
+      ORDER BY c.display_order, s.display_order, s.slug`,
+  );
+}

@@ -1,0 +1,33 @@
+import type { PermissionName, RoleName } from '../access/permissions.js';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  fullName: string;
+  timezone: string;
+  accountStatus: 'active' | 'suspended' | 'deactivated';
+}
+
+export interface AuthContext {
+  user: AuthUser;
+  sessionId: string;
+  via: 'cookie' | 'bearer';
+  roles: RoleName[];
+  permissions: ReadonlySet<PermissionName>;
+}
+
+export type RouteAccess = PermissionName | 'public' | 'authenticated';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+    /** Why a presented token was not accepted (expired, revoked, deactivated). */
+    authProblem: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Every /api/v1 route declares what it needs; the guard refuses to start otherwise. */
+    permission?: RouteAccess;
+  }
+}
+
+export const SESSION_COOKIE = 'ii_session';

@@ -1,0 +1,118 @@
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/client.js';
+import { openPglite, openPostgres } from '../db/client.js';
+import type { Cache } from './cache/cache.js';
+import { MemoryCache } from './cache/memory-cache.js';
+import { RedisCache } from './cache/redis-cache.js';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import { BullmqJobRunner } from './jobs/bullmq-runner.js';
+import { InlineJobRunner } from './jobs/inline-runner.js';
+import type { JobRunner } from './jobs/jobs.js';
+import { Limiter } from './limits/limiter.js';
+import { Mailer } from './mail/mailer.js';
+import { Metrics } from './metrics/metrics.js';
+
+export interface Limits {
+  loginPerAccount: Limiter;
+  loginPerIp: Limiter;
+  signupPerIp: Limiter;
+  passwordResetPerIp: Limiter;
+}
+
+/** Everything the app needs from the outside world; tests build it with their own database and clock. */
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  cache: Cache;
+  jobs: JobRunner;
+  mailer: Mailer;
+  metrics: Metrics;
+  clock: Clock;
+  limits: Limits;
+  redis?: Redis;
+  /** Namespaces Redis keys and queues, so several apps (tests) can share one Redis. */
+  keyPrefix: string;
+  close(): Promise<void>;
+}
+
+export interface DepsOptions {
+  database?: Database;
+  clock?: Clock;
+  keyPrefix?: string;
+  log?: Logger;
+}
+
+export async function createDeps(config: Config, opts: DepsOptions = {}): Promise<AppDeps> {
+  const log =
+    opts.log ??
+    pino({
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    });
+  const database =
+    opts.database ??
+    (config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(`${config.dataDir}/pgdata`));
+  const metrics = new Metrics(() => database.poolStats(), !opts.database);
+  const keyPrefix = opts.keyPrefix ?? 'ii:';
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
+  const cache: Cache = redis ? new RedisCache(redis, keyPrefix) : new MemoryCache();
+  const jobs: JobRunner = config.redisUrl
+    ? new BullmqJobRunner(
+        { url: config.redisUrl, maxRetriesPerRequest: null },
+        `${keyPrefix}bull`,
+        metrics,
+        log,
+      )
+    : new InlineJobRunner(metrics, log);
+  const mailer = new Mailer(database.db, jobs, config.mailFrom, config.smtpUrl);
+  const windowSec = config.loginWindowMinutes * 60;
+  const limits: Limits = {
+    loginPerAccount: new Limiter(
+      { name: 'login-account', points: config.loginMaxFailuresPerAccount, durationSeconds: windowSec },
+      redis,
+      keyPrefix,
+    ),
+    loginPerIp: new Limiter(
+      { name: 'login-ip', points: config.loginMaxFailuresPerIp, durationSeconds: windowSec },
+      redis,
+      keyPrefix,
+    ),
+    signupPerIp: new Limiter(
+      { name: 'signup-ip', points: config.signupPerIpPerHour, durationSeconds: 3600 },
+      redis,
+      keyPrefix,
+    ),
+    passwordResetPerIp: new Limiter(
+      { name: 'reset-ip', points: config.passwordResetPerIpPerHour, durationSeconds: 3600 },
+      redis,
+      keyPrefix,
+    ),
+  };
+  return {
+    config,
+    log,
+    database,
+    db: database.db,
+    cache,
+    jobs,
+    mailer,
+    metrics,
+    clock: opts.clock ?? systemClock,
+    limits,
+    redis,
+    keyPrefix,
+    async close() {
+      await jobs.close();
+      await cache.close();
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}

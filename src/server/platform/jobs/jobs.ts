@@ -1,0 +1,49 @@
+/** Job definitions are the same whether BullMQ or the in-process runner executes them. */
+export interface JobContext {
+  attempt: number;
+}
+
+export interface JobDefinition<T = unknown> {
+  name: string;
+  handler: (data: T, ctx: JobContext) => Promise<void>;
+  /** Total tries including the first; default 3. */
+  attempts?: number;
+  /** First retry delay; doubles each time. Default 1000 ms. */
+  backoffMs?: number;
+}
+
+export interface ScheduleDefinition {
+  /** Stable id: re-registering replaces, never duplicates. */
+  id: string;
+  job: string;
+  every?: number;
+  pattern?: string;
+  data?: unknown;
+}
+
+export interface EnqueueOptions {
+  delayMs?: number;
+  /** Deduplicates: a second enqueue with the same id while the first exists is ignored. */
+  jobId?: string;
+}
+
+export interface QueueStats {
+  kind: 'bullmq' | 'inline';
+  counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
+  retried: number;
+  schedules: { id: string; job: string; every?: number; pattern?: string; next?: string | null }[];
+  recentFailures: { job: string; error: string; at: string; attempts: number }[];
+}
+
+export interface JobRunner {
+  readonly kind: 'bullmq' | 'inline';
+  define<T>(def: JobDefinition<T>): void;
+  enqueue(name: string, data: unknown, opts?: EnqueueOptions): Promise<void>;
+  schedule(def: ScheduleDefinition): Promise<void>;
+  /** Starts consuming jobs and firing schedules (ROLE=all|worker). */
+  start(): Promise<void>;
+  stats(): Promise<QueueStats>;
+  close(): Promise<void>;
+}
+
+export const backoffDelay = (base: number, attempt: number) => base * 2 ** (attempt - 1);

@@ -1,0 +1,43 @@
+import { PasswordHasher } from './platform/auth/password.js';
+import { UserAccess } from './platform/access/user-access.js';
+import type { AppDeps } from './platform/deps.js';
+import { AccountStatusService } from './modules/accounts/account-status.service.js';
+import { AuthService } from './modules/accounts/auth.service.js';
+import { PasswordResetService } from './modules/accounts/password-reset.service.js';
+import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { AvailabilityService } from './modules/availability/availability.service.js';
+import { defineBookingJobs } from './modules/bookings/booking-jobs.js';
+import { BookingsService } from './modules/bookings/bookings.service.js';
+import { CatalogService } from './modules/catalog/catalog.service.js';
+import { InstructorsService } from './modules/instructors/instructors.service.js';
+
+/** The use-case layer, wired once per app; domains meet here, not by importing each other's internals. */
+export function createServices(deps: AppDeps) {
+  const hasher = new PasswordHasher(deps.config.fastHashing);
+  const access = new UserAccess(deps);
+  const accountStatus = new AccountStatusService(deps, access);
+  const catalog = new CatalogService(deps);
+  const availability = new AvailabilityService(deps);
+  const instructors = new InstructorsService(deps, catalog, availability, accountStatus);
+  const bookings = new BookingsService(deps, availability, catalog);
+  defineBookingJobs(deps);
+  accountStatus.onChange(async (userId, to) => {
+    if (to === 'deactivated') await bookings.cancelFutureLessonsOf(userId, 'The account was deactivated.');
+    if (to !== 'active') await availability.invalidate(userId);
+    await catalog.invalidate();
+  });
+  return {
+    hasher,
+    access,
+    accountStatus,
+    catalog,
+    availability,
+    instructors,
+    bookings,
+    auth: new AuthService(deps, hasher, access),
+    passwordResets: new PasswordResetService(deps, hasher),
+    adminUsers: new AdminUsersService(deps, access, accountStatus),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
