@@ -6,6 +6,7 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
+import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { defineBookingJobs } from './modules/bookings/booking-jobs.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
@@ -18,7 +19,7 @@ export function createServices(deps: AppDeps) {
   const accountStatus = new AccountStatusService(deps, access);
   const catalog = new CatalogService(deps);
   const availability = new AvailabilityService(deps);
-  const instructors = new InstructorsService(deps, catalog, availability, accountStatus);
+  const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
   const bookings = new BookingsService(deps, availability, catalog);
   defineBookingJobs(deps);
   accountStatus.onChange(async (userId, to) => {
@@ -32,6 +33,7 @@ export function createServices(deps: AppDeps) {
     accountStatus,
     catalog,
     availability,
+    publicAvailability: new PublicAvailabilityService(deps),
     instructors,
     bookings,
     auth: new AuthService(deps, hasher, access),

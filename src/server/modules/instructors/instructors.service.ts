@@ -1,7 +1,23 @@
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { addRoles } from '../../platform/access/rbac.repo.js';
+import type { UserAccess } from '../../platform/access/user-access.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../platform/http/errors.js';
+import { offsetOf } from '../../platform/http/pagination.js';
+import { isUuid } from '../../platform/ids.js';
 import type { AccountStatusService } from '../accounts/account-status.service.js';
+import { createInstructorProfileIfMissing } from '../accounts/instructor-role.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
+import { futureConfirmedCount } from '../bookings/bookings.repo.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
+import type {
+  AddOfferingInput,
+  ListInstructorsQuery,
+  UpdateOfferingInput,
+  UpdateProfileInput,
+} from './instructors.schema.js';
+import * as repo from './instructors.repo.js';
+import { offeringView, publicName } from './instructor-views.js';
 
 export class InstructorsService {
   constructor(
@@ -9,5 +25,215 @@ export class InstructorsService {
     private readonly catalog: CatalogService,
     private readonly availability: AvailabilityService,
     private readonly accountStatus: AccountStatusService,
+    private readonly access: UserAccess,
   ) {}
+
+  /** Offerings, areas and status feed the catalog counts and search: both are told of any change. */
+  private async changed(instructorId: string, scheduleToo = false) {
+    await this.catalog.invalidate();
+    if (scheduleToo) await this.availability.invalidate(instructorId);
+  }
+
+  async list(q: ListInstructorsQuery) {
+    const filter = repo.listFilter(q);
+    const { ids, total } = await repo.pageOfInstructors(
+      this.deps.db,
+      filter,
+      q.perPage,
+      offsetOf(q.page, q.perPage),
+    );
+    const [profiles, areas, offerings] = await Promise.all([
+      Promise.all(ids.map((id) => repo.findProfile(this.deps.db, id))),
+      repo.areasOf(this.deps.db, ids),
+      repo.offeringsOf(this.deps.db, ids, filter),
+    ]);
+    const items = profiles.flatMap((p) => {
+      if (!p) return [];
+      const mine = offerings.get(p.userId) ?? [];
+      return [
+        {
+          id: p.userId,
+          name: publicName(p.fullName),
+          bio: p.bio,
+          yearsExperience: p.yearsExperience,
+          areas: areas.get(p.userId) ?? [],
+          timezone: p.timezone,
+          rating: null,
+          reviewCount: 0,
+          services: mine.map(offeringView),
+          minRateCents: Math.min(...mine.map((o) => o.hourlyRateCents)),
+        },
+      ];
+    });
+    return { items, total, page: q.page, perPage: q.perPage };
+  }
+
+  /** Public profile: active instructors only, except for themselves and user administrators. */
+  async publicProfile(id: string, viewer: AuthContext | null) {
+    const p = isUuid(id) ? await repo.findProfile(this.deps.db, id) : undefined;
+    const privileged = viewer && (viewer.user.id === id || viewer.permissions.has('view_all_users'));
+    if (!p || (p.accountStatus !== 'active' && !privileged)) throw notFound('Instructor');
+    const [areas, offerings] = await Promise.all([
+      repo.areasOf(this.deps.db, [id]),
+      repo.offeringsOf(this.deps.db, [id]),
+    ]);
+    return {
+      id,
+      name: publicName(p.fullName),
+      bio: p.bio,
+      yearsExperience: p.yearsExperience,
+      areas: areas.get(id) ?? [],
+      timezone: p.timezone,
+      rating: null,
+      reviewCount: 0,
+      services: (offerings.get(id) ?? []).filter((o) => o.active).map(offeringView),
+    };
+  }
+
+  private async ownProfile(userId: string) {
+    let p = await repo.findProfile(this.deps.db, userId);
+    if (!p) {
+      // An instructor account always has a profile to edit.
+      await createInstructorProfileIfMissing(this.deps.db, userId, 'America/New_York');
+      p = (await repo.findProfile(this.deps.db, userId))!;
+    }
+    return p;
+  }
+
+  async me(auth: AuthContext) {
+    const p = await this.ownProfile(auth.user.id);
+    const [areas, offerings] = await Promise.all([
+      repo.areasOf(this.deps.db, [p.userId]),
+      repo.offeringsOf(this.deps.db, [p.userId]),
+    ]);
+    return {
+      id: p.userId,
+      name: p.fullName,
+      accountStatus: p.accountStatus,
+      bio: p.bio,
+      yearsExperience: p.yearsExperience,
+      areas: areas.get(p.userId) ?? [],
+      timezone: p.timezone,
+      minAdvanceHours: p.minAdvanceHours,
+      bufferMinutes: p.bufferMinutes,
+      maxDaysAhead: p.maxDaysAhead,
+      address: p.address,
+      onlineLink: p.onlineLink,
+      services: (offerings.get(p.userId) ?? []).map(offeringView),
+    };
+  }
+
+  async updateMe(auth: AuthContext, input: UpdateProfileInput) {
+    await this.ownProfile(auth.user.id);
+    const { areas, ...fields } = input;
+    await this.deps.db.transaction(async (tx) => {
+      if (areas) {
+        const { areas: resolved, unknown } = await repo.resolveAreas(tx, areas);
+        if (unknown.length)
+          throw badRequest('UNKNOWN_AREA', `Unknown area: ${unknown.join(', ')}.`, { unknown });
+        await repo.replaceAreas(tx, auth.user.id, resolved);
+      }
+      if (Object.keys(fields).length) await repo.updateProfile(tx, auth.user.id, fields);
+    });
+    // Zone, buffer, notice and horizon all change bookable time (existing lessons stay as they are).
+    await this.changed(auth.user.id, true);
+    return this.me(auth);
+  }
+
+  /** Self-service: a student becomes an instructor (never an admin). */
+  async become(auth: AuthContext) {
+    await addRoles(this.deps.db, auth.user.id, ['instructor']);
+    await createInstructorProfileIfMissing(this.deps.db, auth.user.id, auth.user.timezone);
+    await this.access.invalidate(auth.user.id);
+    return this.me(auth);
+  }
+
+  async addOffering(auth: AuthContext, input: AddOfferingInput) {
+    await this.ownProfile(auth.user.id);
+    const service =
+      input.serviceId && !isUuid(input.serviceId)
+        ? undefined
+        : await repo.findCatalogService(this.deps.db, { id: input.serviceId, slug: input.serviceSlug });
+    if (!service || !service.active)
+      throw unprocessable('UNKNOWN_SERVICE', 'Choose a service from the catalog.');
+    if (input.locationTypes.includes('online') && !service.onlineCapable) {
+      throw unprocessable('ONLINE_NOT_SUPPORTED', `${service.name} is not taught online.`);
+    }
+    const values = {
+      hourlyRateCents: input.hourlyRateCents,
+      durations: input.durations,
+      description: input.description ?? '',
+      levels: input.levels,
+      ageGroups: input.ageGroups,
+      locationTypes: input.locationTypes,
+      active: true,
+    };
+    const existing = await repo.findOfferingOfService(this.deps.db, auth.user.id, service.id);
+    if (existing?.active)
+      throw conflict('ALREADY_OFFERED', `You already offer ${service.name}.`, {
+        instructorServiceId: existing.id,
+      });
+    const row = existing
+      ? await repo.updateOffering(this.deps.db, existing.id, values)
+      : await repo.insertOffering(this.deps.db, {
+          ...values,
+          instructorId: auth.user.id,
+          serviceId: service.id,
+        });
+    await this.changed(auth.user.id);
+    return this.ownOfferingView(auth.user.id, row.id);
+  }
+
+  private async ownOffering(instructorId: string, id: string) {
+    const o = isUuid(id) ? await repo.findOffering(this.deps.db, id) : undefined;
+    if (!o || o.instructorId !== instructorId) throw notFound('Service offering');
+    return o;
+  }
+
+  private async ownOfferingView(instructorId: string, id: string) {
+    const all = (await repo.offeringsOf(this.deps.db, [instructorId])).get(instructorId) ?? [];
+    return offeringView(all.find((o) => o.id === id)!);
+  }
+
+  async updateOffering(auth: AuthContext, id: string, input: UpdateOfferingInput) {
+    const o = await this.ownOffering(auth.user.id, id);
+    if (input.locationTypes?.includes('online')) {
+      const service = await repo.findCatalogService(this.deps.db, { id: o.serviceId });
+      if (!service?.onlineCapable)
+        throw unprocessable(
+          'ONLINE_NOT_SUPPORTED',
+          `${service?.name ?? 'This service'} is not taught online.`,
+        );
+    }
+    await repo.updateOffering(this.deps.db, o.id, input);
+    await this.changed(auth.user.id);
+    return this.ownOfferingView(auth.user.id, o.id);
+  }
+
+  /** An offering with lessons is kept (retired) so bookings keep pointing at it. */
+  async removeOffering(auth: AuthContext, id: string) {
+    const o = await this.ownOffering(auth.user.id, id);
+    const keep = await repo.offeringHasBookings(this.deps.db, o.id);
+    if (keep) await repo.updateOffering(this.deps.db, o.id, { active: false });
+    else await repo.deleteOffering(this.deps.db, o.id);
+    await this.changed(auth.user.id);
+    return keep ? { deleted: false, deactivated: true } : { deleted: true, deactivated: false };
+  }
+
+  /** Suspend or leave only without future lessons (409 naming how many); reactivate any time. */
+  async changeOwnStatus(auth: AuthContext, action: 'suspend' | 'deactivate' | 'reactivate') {
+    const to = action === 'suspend' ? 'suspended' : action === 'deactivate' ? 'deactivated' : 'active';
+    if (to !== 'active') {
+      const n = await futureConfirmedCount(this.deps.db, auth.user.id, 'instructor', this.deps.clock.now());
+      if (n > 0) {
+        throw conflict(
+          'FUTURE_BOOKINGS',
+          `You have ${n} upcoming lesson${n === 1 ? '' : 's'}; cancel or complete them first.`,
+          { count: n },
+        );
+      }
+    }
+    const user = await this.accountStatus.change(auth.user.id, to, auth.user.id);
+    return { accountStatus: user!.accountStatus };
+  }
 }

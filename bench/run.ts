@@ -1,0 +1,131 @@
+// npm run bench — measures the hot paths against a real server process on loopback and writes
+// docs/PERFORMANCE.md. Each figure sits next to the same server's trivial route, measured in the
+// same run, because absolute numbers on a shared 2-core machine mean little alone.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { prepareDatabase } from '../src/server/bootstrap.js';
+import { loadConfig } from '../src/server/config.js';
+import { openPglite } from '../src/server/db/client.js';
+import { seedDemoIfEmpty } from '../src/server/db/seed/seed-demo-if-empty.js';
+import { systemClock } from '../src/server/platform/clock.js';
+import { scaleDemoInstructors } from './scale-demo.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
+
+const PORT = 3900;
+const BASE = `http://127.0.0.1:${PORT}`;
+const dataDir = resolve('var/bench');
+const INSTRUCTORS = Number(process.env.BENCH_INSTRUCTORS ?? 2000);
+
+async function prepareData(): Promise<number> {
+  if (process.argv.includes('--fresh')) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const config = { ...loadConfig({ DATA_DIR: dataDir }), seedDemo: true };
+  const db = await openPglite(`${dataDir}/pgdata`);
+  await prepareDatabase(db);
+  await seedDemoIfEmpty(db, config, systemClock, pino({ level: 'warn' }));
+  const n = await scaleDemoInstructors(db.db, INSTRUCTORS);
+  await db.close();
+  return n;
+}
+
+async function startServer() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      RATE_LIMIT_PER_MIN: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${BASE}/ready`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('server did not become ready');
+}
+
+interface Figure {
+  name: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(s: Scenario, connections: number, seconds: number): Promise<Figure> {
+  const requests = await s.requests(BASE);
+  const result = await autocannon({
+    url: BASE,
+    connections,
+    duration: seconds,
+    requests,
+    headers: s.headers,
+  });
+  return {
+    name: s.name,
+    connections,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+  const instructors = await prepareData();
+  const server = await startServer();
+  const figures: Figure[] = [];
+  try {
+    for (const s of SCENARIOS) {
+      await measure(s, 4, 2); // warm-up: JIT, caches, search index
+      figures.push(await measure(s, 1, seconds)); // latency as one client sees it
+      figures.push(await measure(s, 16, seconds)); // throughput under concurrency
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+  const ceiling = figures.find((f) => f.name === SCENARIOS[0]!.name && f.connections === 16)!.rps;
+  const rows = figures.map(
+    (f) =>
+      `| ${f.name} | ${f.connections} | ${f.rps} | ${((100 * f.rps) / ceiling).toFixed(0)} % | ${f.p50} | ${f.p99} | ${f.errors} |`,
+  );
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const doc = `# Performance
+
+Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu},
+Node ${process.version}, embedded PGlite, in-process cache and jobs, one server process, autocannon
+on the same machine over loopback (so client and server share the 2 cores). Demo data scaled to
+**${instructors} instructors**. Each scenario: 2 s warm-up, then ${seconds} s with 1 connection (latency as
+one client sees it) and ${seconds} s with 16 connections (throughput). Latencies in ms, client-measured.
+"vs trivial" = throughput as a share of the same server's trivial route (\`${SCENARIOS[0]!.name}\`) in this run.
+
+| scenario | connections | req/s | vs trivial | p50 ms | p99 ms | errors |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+Scenarios are defined in \`bench/scenarios.ts\`. Noise on this machine is high: compare ratios
+within one run, not absolute figures across runs.
+`;
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/PERFORMANCE.md', doc);
+  console.log(doc);
+}
+
+if (!existsSync('package.json')) throw new Error('run from the repository root');
+await main();
