@@ -18,6 +18,7 @@ import { availabilityRoutes, publicAvailabilityRoutes } from './modules/availabi
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import type { Services } from './services.js';
 import { createServices } from './services.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(
       await api.register(availabilityRoutes(services));
       await api.register(publicAvailabilityRoutes(services));
       await api.register(bookingsRoutes(services.bookings));
+      await api.register(searchRoutes(deps, services.search, services.searchHistory));
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,11 @@ import { defineBookingJobs } from './modules/bookings/booking-jobs.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
+import { OfferingIndex } from './modules/search/offering-index.js';
+import { SearchHistoryService } from './modules/search/search-history.service.js';
+import { SearchMatching } from './modules/search/search-matching.js';
+import { SearchRecorder } from './modules/search/search-recorder.js';
+import { SearchService } from './modules/search/search.service.js';
 
 /** The use-case layer, wired once per app; domains meet here, not by importing each other's internals. */
 export function createServices(deps: AppDeps) {
@@ -22,6 +27,20 @@ export function createServices(deps: AppDeps) {
   const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
   const bookings = new BookingsService(deps, availability, catalog);
   defineBookingJobs(deps);
+  const offeringIndex = new OfferingIndex(deps);
+  catalog.onInvalidate(() => offeringIndex.offeringsChanged());
+  availability.onChange((id) => offeringIndex.scheduleChanged(id));
+  const searchRecorder = new SearchRecorder(deps.db, deps.log);
+  const searchHistory = new SearchHistoryService(deps, searchRecorder);
+  const search = new SearchService(
+    deps,
+    offeringIndex,
+    new SearchMatching(deps, catalog),
+    catalog,
+    searchRecorder,
+  );
+  const auth = new AuthService(deps, hasher, access);
+  auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));
   accountStatus.onChange(async (userId, to) => {
     if (to === 'deactivated') await bookings.cancelFutureLessonsOf(userId, 'The account was deactivated.');
     if (to !== 'active') await availability.invalidate(userId);
@@ -36,7 +55,11 @@ export function createServices(deps: AppDeps) {
     publicAvailability: new PublicAvailabilityService(deps),
     instructors,
     bookings,
-    auth: new AuthService(deps, hasher, access),
+    auth,
+    offeringIndex,
+    searchRecorder,
+    searchHistory,
+    search,
     passwordResets: new PasswordResetService(deps, hasher),
     adminUsers: new AdminUsersService(deps, access, accountStatus),
   };

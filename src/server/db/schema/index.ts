@@ -4,3 +4,4 @@ export * from './ops.js';
 export * from './instructors.js';
 export * from './availability.js';
 export * from './bookings.js';
+export * from './search.js';

@@ -42,6 +42,7 @@ export const publicService = (s: ServiceWithStats) => ({
  */
 export class CatalogService {
   private current?: { at: number; snapshot: Promise<CatalogSnapshot> };
+  private readonly listeners: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'metrics'>) {
     deps.cache.subscribe(INVALIDATE_CHANNEL, () => {
@@ -49,9 +50,15 @@ export class CatalogService {
     });
   }
 
+  /** Offerings, instructor status or bookings changed: counts, rates and search must follow. */
+  onInvalidate(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
   async invalidate(): Promise<void> {
     this.current = undefined;
     await this.deps.cache.publish(INVALIDATE_CHANNEL, String(Date.now()));
+    for (const l of this.listeners) await l();
   }
 
   snapshot(): Promise<CatalogSnapshot> {

@@ -1,0 +1,31 @@
+/** Words that name a whole category rather than a service ("music lessons", "fitness classes"). */
+export const CATEGORY_WORDS: Record<string, string[]> = {
+  music: ['music', 'musical', 'instrument', 'instruments', 'music lessons'],
+  tutoring: [
+    'tutoring',
+    'tutor',
+    'tutors',
+    'academic',
+    'academics',
+    'school',
+    'stem',
+    'test prep',
+    'homework',
+  ],
+  'sports-fitness': [
+    'fitness',
+    'sport',
+    'sports',
+    'exercise',
+    'workout',
+    'workouts',
+    'athletic',
+    'athletics',
+    'training',
+    'wellness',
+  ],
+  language: ['language', 'languages', 'foreign language', 'foreign languages', 'language tutoring'],
+  arts: ['art', 'arts', 'creative', 'visual arts', 'performing arts'],
+  kids: ['kids activities', 'kids classes', 'children classes'],
+  'hidden-gems': ['hidden gems', 'hidden gem', 'hobby', 'hobbies', 'something new', 'unusual'],
+};

@@ -1,0 +1,99 @@
+import type { Logger } from 'pino';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
+import { searchEvents, searchInteractions } from '../../db/schema/index.js';
+import type { SearchOwner } from './search-history.repo.js';
+import { trimHistory, upsertHistory } from './search-history.repo.js';
+
+type EventRow = typeof searchEvents.$inferInsert & { id: string };
+type InteractionRow = typeof searchInteractions.$inferInsert;
+
+type Item =
+  | {
+      kind: 'search';
+      owner: SearchOwner | null;
+      history: { query: string; searchType: string; resultCount: number; at: Date } | null;
+      event: EventRow;
+    }
+  | { kind: 'interaction'; row: InteractionRow };
+
+const FLUSH_MS = 100;
+const MAX_BATCH = 200;
+
+/**
+ * History and analytics writes leave the request path: searches queue here and are written in
+ * order, in batches, a few times a second. Each history write is still one atomic UPSERT.
+ */
+export class SearchRecorder {
+  private queue: Item[] = [];
+  private timer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+  ) {}
+
+  record(item: Item): void {
+    this.queue.push(item);
+    if (this.queue.length >= MAX_BATCH) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /** Writes everything queued so far; resolves when it is in the database. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.queue;
+    this.queue = [];
+    this.flushing = this.flushing
+      .then(() => this.write(batch))
+      .catch((err) => this.log.error({ err }, 'search recorder failed'));
+    return this.flushing;
+  }
+
+  private async write(batch: Item[]): Promise<void> {
+    if (!batch.length) return;
+    const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
+    if (events.length) await this.db.insert(searchEvents).values(await this.markReturning(events));
+    const owners = new Map<string, SearchOwner>();
+    for (const i of batch) {
+      if (i.kind !== 'search' || !i.owner || !i.history) continue;
+      await upsertHistory(this.db, i.owner, i.history);
+      owners.set(i.owner.userId ?? `g:${i.owner.guestSessionId}`, i.owner);
+    }
+    for (const owner of owners.values()) await trimHistory(this.db, owner);
+    const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
+    if (interactions.length) await this.db.insert(searchInteractions).values(interactions);
+  }
+
+  /** A searcher is returning when an earlier search of theirs exists (before or within this batch). */
+  private async markReturning(events: EventRow[]): Promise<EventRow[]> {
+    const key = (e: EventRow) => e.userId ?? (e.guestSessionId ? `g:${e.guestSessionId}` : null);
+    const userIds = [...new Set(events.flatMap((e) => (e.userId ? [e.userId] : [])))];
+    const guests = [
+      ...new Set(events.flatMap((e) => (!e.userId && e.guestSessionId ? [e.guestSessionId] : []))),
+    ];
+    const seen = new Set<string>();
+    if (userIds.length || guests.length) {
+      const rows = await rowsOf<{ k: string }>(
+        this.db,
+        sql`SELECT DISTINCT coalesce(user_id::text, 'g:' || guest_session_id) AS k FROM search_events
+            WHERE user_id = ANY(${`{${userIds.join(',')}}`}::uuid[])
+               OR (user_id IS NULL AND guest_session_id = ANY(${`{${guests.map((g) => `"${g}"`).join(',')}}`}::text[]))`,
+      );
+      for (const r of rows) seen.add(r.k);
+    }
+    return events.map((e) => {
+      const k = key(e);
+      const returning = k !== null && seen.has(k);
+      if (k) seen.add(k);
+      return { ...e, isReturningUser: returning };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+  }
+}

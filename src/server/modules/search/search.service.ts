@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { boroughs, neighborhoods } from '../../db/schema/index.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { instantToLocal } from '../availability/local-time.js';
+import type { ClientContext } from './client-context.js';
+import type { Offering, OfferingIndex } from './offering-index.js';
+import type { AreaIndex, ParsedQuery } from './query/parse-query.js';
+import { parseQuery } from './query/parse-query.js';
+import type { SortKey } from './ranking.js';
+import { compareResults, lowerQuartile } from './ranking.js';
+import type { SearchRecorder } from './search-recorder.js';
+import { normalizeQuery } from './search-history.repo.js';
+import type { MatchResult } from './matcher/service-matcher.js';
+import type { SearchMatching } from './search-matching.js';
+
+export type SearchType = 'natural_language' | 'category' | 'service_pill' | 'filter' | 'search_history';
+export type Interpretation = 'service' | 'multi_service' | 'category' | 'broad';
+
+export interface SearchInput {
+  q: string;
+  page: number;
+  perPage: number;
+  type: SearchType;
+  sort: SortKey;
+  timezone: string;
+  guestSessionId: string | null;
+}
+
+const RELEVANCE: Record<string, number> = { exact: 1, alias: 0.95, fuzzy: 0.85 };
+/** Without a date, a time of day ("evening") means within the coming week. */
+const TIME_ONLY_DAYS = 7;
+
+export class SearchService {
+  private areas?: Promise<AreaIndex>;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly index: OfferingIndex,
+    private readonly matching: SearchMatching,
+    private readonly catalog: CatalogService,
+    private readonly recorder: SearchRecorder,
+  ) {}
+
+  private areaIndex(): Promise<AreaIndex> {
+    this.areas ??= (async () => ({
+      boroughs: (await this.deps.db.select().from(boroughs)).map((b) => ({
+        slug: b.slug,
+        name: b.name,
+        aliases: b.aliases,
+      })),
+      neighborhoods: (await this.deps.db.select().from(neighborhoods)).map((n) => ({
+        slug: n.slug,
+        name: n.name,
+        boroughSlug: n.boroughSlug,
+        aliases: n.aliases,
+      })),
+    }))();
+    return this.areas;
+  }
+
+  async search(input: SearchInput, auth: AuthContext | null, client: ClientContext) {
+    const started = performance.now();
+    const now = this.deps.clock.now();
+    const [state, snapshot, { matcher, protectedPhrases }] = await Promise.all([
+      this.index.get(),
+      this.catalog.snapshot(),
+      this.matching.get(),
+    ]);
+    const parsed = parseQuery(input.q, {
+      now,
+      timezone: input.timezone,
+      areas: await this.areaIndex(),
+      homeBorough: null,
+      protectedPhrases,
+    });
+    const match = matcher.match(parsed.text);
+    const interpretation: Interpretation =
+      match.services.length > 1
+        ? 'multi_service'
+        : match.services.length
+          ? 'service'
+          : match.category
+            ? 'category'
+            : 'broad';
+
+    let candidates: Offering[];
+    if (match.services.length) candidates = match.services.flatMap((m) => state.byService.get(m.id) ?? []);
+    else if (match.category) candidates = state.offerings.filter((o) => o.categorySlug === match.category);
+    else candidates = state.offerings;
+
+    const relevanceOf = new Map(match.services.map((m) => [m.id, RELEVANCE[m.kind] ?? m.score]));
+    const cheapCap = parsed.cheap ? lowerQuartile(candidates.map((o) => o.hourlyRateCents)) : null;
+    const window = this.timeWindow(parsed, input.timezone, now);
+
+    const results = [];
+    for (const o of candidates) {
+      if (!this.passesFacets(o, parsed, cheapCap)) continue;
+      const duration = parsed.durationMinutes ?? o.minDuration;
+      const days = this.index.bookableDays(state, o.instructorId, duration);
+      let next: Date | null = null;
+      for (const d of days) {
+        for (const s of d.starts) {
+          if (window && !window(s)) continue;
+          next = s;
+          break;
+        }
+        if (next) break;
+      }
+      if (window && !next) continue;
+      const service = snapshot.byId.get(o.serviceId);
+      results.push({
+        offering: o,
+        next,
+        rank: {
+          id: o.id,
+          relevance: relevanceOf.get(o.serviceId) ?? 0.5,
+          nextAvailableAt: next?.getTime() ?? null,
+          rating: null,
+          demand: service?.recentBookings ?? 0,
+          hourlyRateCents: o.hourlyRateCents,
+        },
+      });
+    }
+    results.sort((a, b) => compareResults(input.sort)(a.rank, b.rank));
+
+    const start = (input.page - 1) * input.perPage;
+    const page = results.slice(start, start + input.perPage).map((r) => ({
+      instructorServiceId: r.offering.id,
+      instructor: { id: r.offering.instructorId, name: r.offering.publicName, areas: r.offering.areas },
+      service: {
+        id: r.offering.serviceId,
+        slug: r.offering.serviceSlug,
+        name: r.offering.serviceName,
+        categorySlug: r.offering.categorySlug,
+      },
+      hourlyRateCents: r.offering.hourlyRateCents,
+      durations: r.offering.durations,
+      locationTypes: r.offering.locationTypes,
+      levels: r.offering.levels,
+      ageGroups: r.offering.ageGroups,
+      nextAvailableAt: r.next?.toISOString() ?? null,
+      rating: null,
+      reviewCount: 0,
+      matchReason: matchReason(match, r.offering, parsed, interpretation),
+    }));
+
+    const searchEventId = randomUUID();
+    const body = {
+      query: input.q.trim(),
+      parsed: {
+        services: match.services.map((m) => {
+          const s = snapshot.byId.get(m.id);
+          return { id: m.id, slug: s?.slug ?? '', name: s?.name ?? '', matchedBy: m.kind };
+        }),
+        category: match.category,
+        priceMinCents: parsed.priceMinCents,
+        priceMaxCents: parsed.priceMaxCents ?? cheapCap,
+        cheap: parsed.cheap,
+        date: parsed.date,
+        dateTo: parsed.dateTo,
+        timeOfDay: parsed.timeOfDay,
+        timeFromMinutes: parsed.timeFromMinutes,
+        timeToMinutes: parsed.timeToMinutes,
+        borough: parsed.borough,
+        neighborhood: parsed.neighborhood,
+        nearMe: parsed.nearMe,
+        format: parsed.format,
+        level: parsed.level,
+        ageGroup: parsed.ageGroup,
+        durationMinutes: parsed.durationMinutes,
+        unmatchedWords: match.leftover,
+      },
+      interpretation,
+      results: page,
+      total: results.length,
+      page: input.page,
+      perPage: input.perPage,
+      searchEventId,
+    };
+
+    const owner = auth
+      ? { userId: auth.user.id }
+      : input.guestSessionId
+        ? { guestSessionId: input.guestSessionId }
+        : null;
+    this.recorder.record({
+      kind: 'search',
+      owner,
+      history: { query: input.q, searchType: input.type, resultCount: results.length, at: now },
+      event: {
+        id: searchEventId,
+        userId: auth?.user.id ?? null,
+        guestSessionId: input.guestSessionId,
+        query: input.q.trim(),
+        normalizedQuery: normalizeQuery(input.q),
+        searchType: input.type,
+        interpretation,
+        parsed: body.parsed as unknown as Record<string, unknown>,
+        resultCount: results.length,
+        latencyMs: Math.round(performance.now() - started),
+        deviceType: client.deviceType,
+        browser: client.browser,
+        os: client.os,
+        referrer: client.referrer,
+        sessionId: client.sessionId,
+        ipHash: client.ipHash,
+        // Set when written: whether this user or guest searched before.
+        isReturningUser: false,
+        clientContext: client.extra,
+        createdAt: now,
+      },
+    });
+    return body;
+  }
+
+  private passesFacets(o: Offering, p: ParsedQuery, cheapCap: number | null): boolean {
+    if (p.priceMaxCents !== null && o.hourlyRateCents > p.priceMaxCents) return false;
+    if (p.priceMinCents !== null && o.hourlyRateCents < p.priceMinCents) return false;
+    if (cheapCap !== null && o.hourlyRateCents > cheapCap) return false;
+    if (
+      p.borough &&
+      !o.boroughs.has(p.borough) &&
+      !(p.format === 'online' && o.locationTypes.includes('online'))
+    )
+      return false;
+    if (p.format === 'online' && !o.locationTypes.includes('online')) return false;
+    if (p.format === 'in_person' && !o.locationTypes.some((t) => t !== 'online')) return false;
+    if (p.level && !o.levels.includes(p.level)) return false;
+    if (p.ageGroup && !o.ageGroups.includes(p.ageGroup)) return false;
+    if (p.durationMinutes && !o.durations.includes(p.durationMinutes)) return false;
+    return true;
+  }
+
+  /** A predicate on lesson start instants for the asked dates and times, read in the searcher's zone. */
+  private timeWindow(p: ParsedQuery, zone: string, now: Date): ((start: Date) => boolean) | null {
+    const hasTime = p.timeFromMinutes !== null || p.timeToMinutes !== null;
+    if (!p.date && !hasTime) return null;
+    const from = p.date ?? DateTime.fromJSDate(now, { zone }).toISODate()!;
+    const to =
+      p.dateTo ??
+      (p.date
+        ? p.date
+        : DateTime.fromISO(from)
+            .plus({ days: TIME_ONLY_DAYS - 1 })
+            .toISODate()!);
+    const lo = p.timeFromMinutes ?? 0;
+    const hi = p.timeToMinutes ?? 1440;
+    return (start) => {
+      const local = instantToLocal(start, zone);
+      return local.date >= from && local.date <= to && local.minutes >= lo && local.minutes < hi;
+    };
+  }
+}
+
+function matchReason(
+  match: MatchResult,
+  o: Offering,
+  p: ParsedQuery,
+  interpretation: Interpretation,
+): string {
+  const bits: string[] = [];
+  const m = match.services.find((s) => s.id === o.serviceId);
+  if (m)
+    bits.push(
+      m.kind === 'exact'
+        ? `Teaches ${o.serviceName}`
+        : m.kind === 'fuzzy'
+          ? `${o.serviceName} (did you mean?)`
+          : `${o.serviceName} matches “${m.phrase}”`,
+    );
+  else if (interpretation === 'category') bits.push(`${o.serviceName} in ${o.categorySlug}`);
+  else bits.push(o.serviceName);
+  if (p.priceMaxCents !== null) bits.push(`$${o.hourlyRateCents / 100}/h`);
+  if (p.borough) bits.push(`serves ${o.areas.find((a) => a.boroughSlug === p.borough)?.borough ?? 'online'}`);
+  if (p.date || p.timeOfDay) bits.push('free at the time you asked');
+  return bits.join(' · ');
+}
