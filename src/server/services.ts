@@ -16,6 +16,7 @@ import { SearchHistoryService } from './modules/search/search-history.service.js
 import { SearchMatching } from './modules/search/search-matching.js';
 import { SearchRecorder } from './modules/search/search-recorder.js';
 import { SearchService } from './modules/search/search.service.js';
+import { semanticFactory } from './modules/search/semantic/semantic-matcher.js';
 
 /** The use-case layer, wired once per app; domains meet here, not by importing each other's internals. */
 export function createServices(deps: AppDeps) {
@@ -35,7 +36,7 @@ export function createServices(deps: AppDeps) {
   const search = new SearchService(
     deps,
     offeringIndex,
-    new SearchMatching(deps, catalog),
+    new SearchMatching(deps, catalog, semanticFactory(deps.log)),
     catalog,
     searchRecorder,
   );
