@@ -78,6 +78,8 @@ export async function buildApp(
   }
 
   installSessionAuth(app, deps, services.access);
+  // Queued search history and events reach the database before it closes.
+  app.addHook('onClose', () => services.searchRecorder.close());
   await app.register(opsRoutes(deps));
   await app.register(
     async (api) => {

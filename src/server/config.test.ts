@@ -21,6 +21,14 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://h/db', SEED_DEMO: 'true' }, secrets).seedDemo).toBe(true);
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '', PORT: '' }, secrets)).toMatchObject({
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      port: 3000,
+    });
+  });
+
   it('refuses malformed values with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, secrets)).toThrow(ConfigError);
     expect(() => loadConfig({ ROLE: 'boss' }, secrets)).toThrow(/ROLE/);

@@ -84,7 +84,8 @@ function secretFromDataDir(dataDir: string, name: string, tier: Env['DB_TIER']):
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const parsed = envSchema.safeParse(source);
+  // An exported-but-empty variable (DATABASE_URL=) means unset, as in most tools.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid environment:\n  ${lines.join('\n  ')}`);

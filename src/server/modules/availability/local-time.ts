@@ -113,13 +113,35 @@ export function instantToLocal(instant: Date, zone: string): { date: string; tim
 }
 
 function zoneOf(zone: string): IANAZone {
-  const tz = IANAZone.create(zone);
+  const tz = IANAZone.create(zone); // luxon caches zone objects by name
   if (!tz.isValid) throw new RangeError(`invalid time zone: ${zone}`);
   return tz;
 }
 
+// Zone offsets only change on quarter-hour boundaries, so one lookup per zone and 15-minute
+// bucket is exact; it spares the slot engine thousands of Intl calls per search.
+const QUARTER_MS = 15 * MINUTE_MS;
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_MAX = 500_000;
+let offsetCacheSize = 0;
+
 function offsetMs(tz: IANAZone, ts: number): number {
-  return tz.offset(ts) * MINUTE_MS;
+  const bucket = Math.floor(ts / QUARTER_MS);
+  let zoneCache = offsetCache.get(tz.name);
+  if (!zoneCache) offsetCache.set(tz.name, (zoneCache = new Map()));
+  let offset = zoneCache.get(bucket);
+  if (offset === undefined) {
+    if (offsetCacheSize >= OFFSET_CACHE_MAX) {
+      offsetCache.clear();
+      offsetCacheSize = 0;
+      offsetCache.set(tz.name, zoneCache);
+      zoneCache.clear();
+    }
+    offset = tz.offset(bucket * QUARTER_MS) * MINUTE_MS;
+    zoneCache.set(bucket, offset);
+    offsetCacheSize++;
+  }
+  return offset;
 }
 
 function toUtcMs(date: string): number {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { AppDeps } from '../../platform/deps.js';
 import type { BookableDay } from '../availability/bookable-time.js';
 import { computeBookableDays } from '../availability/bookable-time.js';
-import { datesInRange } from '../availability/local-time.js';
+import { addDays, datesInRange, instantToLocal } from '../availability/local-time.js';
 import type { InstructorSchedule } from '../availability/schedule.repo.js';
 import { publicName } from '../instructors/instructor-views.js';
 import type { OfferingRow } from './offerings.repo.js';
@@ -19,8 +19,11 @@ interface IndexState {
   offerings: Offering[];
   byService: Map<string, Offering[]>;
   schedules: Map<string, InstructorSchedule>;
-  /** Bookable days per `${instructorId}:${duration}`, valid until the clock passes `validUntil`. */
-  days: Map<string, { validUntil: number; days: BookableDay[] }>;
+  /** Bookable days by date per `${instructorId}:${duration}`, valid until the clock passes `validUntil`. */
+  days: Map<
+    string,
+    { validUntil: number; dates: string[]; byDate: Map<string, BookableDay>; first?: Date | null }
+  >;
 }
 
 export const INDEX_CHANNEL = 'search.index';
@@ -98,25 +101,78 @@ export class OfferingIndex {
     for (const key of [...state.days.keys()]) if (key.startsWith(`${instructorId}:`)) state.days.delete(key);
   }
 
-  /** The instructor's bookable days for a lesson length, from their today to their horizon. */
-  bookableDays(state: IndexState, instructorId: string, duration: number): BookableDay[] {
-    const key = `${instructorId}:${duration}`;
-    const now = this.deps.clock.now();
-    const hit = state.days.get(key);
-    if (hit && hit.validUntil > now.getTime()) return hit.days;
+  /**
+   * The first bookable start of an instructor for a lesson length, optionally only inside a
+   * window of instants (a date/time window). Days are computed lazily, a week at a time, and the
+   * unwindowed answer (next available) is kept with them.
+   */
+  firstStart(state: IndexState, instructorId: string, duration: number, window?: SearchWindow): Date | null {
     const schedule = state.schedules.get(instructorId);
-    let days: BookableDay[] = [];
-    if (schedule) {
-      const today = DateTime.fromJSDate(now, { zone: schedule.timezone });
-      const dates = datesInRange(
-        today.toISODate()!,
-        today.plus({ days: Math.min(schedule.maxDaysAhead, HORIZON_DAYS) }).toISODate()!,
-      );
-      days = computeBookableDays({ ...schedule, dates, now, durationMinutes: duration });
+    if (!schedule) return null;
+    const now = this.deps.clock.now();
+    const key = `${instructorId}:${duration}`;
+    let memo = state.days.get(key);
+    if (!memo || memo.validUntil <= now.getTime()) {
+      const today = instantToLocal(now, schedule.timezone).date;
+      const dates = datesInRange(today, addDays(today, Math.min(schedule.maxDaysAhead, HORIZON_DAYS)));
+      memo = { validUntil: now.getTime() + DAYS_TTL_MS, dates, byDate: new Map() };
+      state.days.set(key, memo);
     }
-    state.days.set(key, { validUntil: now.getTime() + DAYS_TTL_MS, days });
-    return days;
+    if (!window && memo.first !== undefined) return memo.first;
+    const cached = window?.answers.get(key);
+    if (cached !== undefined) return cached;
+    const m = memo;
+    const dates = window
+      ? m.dates.slice(firstIndex(m.dates, window.fromDate), firstIndex(m.dates, addDays(window.toDate, 1)))
+      : m.dates;
+    let found: Date | null = null;
+    for (let i = 0; i < dates.length && !found; i += 7) {
+      const chunk = dates.slice(i, i + 7);
+      const missing = chunk.filter((d) => !m.byDate.has(d));
+      if (missing.length) {
+        for (const day of computeBookableDays({
+          ...schedule,
+          dates: missing,
+          now,
+          durationMinutes: duration,
+        }))
+          m.byDate.set(day.date, day);
+      }
+      for (const d of chunk) {
+        for (const start of m.byDate.get(d)!.starts) {
+          if (!window || window.contains(start.getTime())) {
+            found = start;
+            break;
+          }
+        }
+        if (found) break;
+      }
+    }
+    if (!window) m.first = found;
+    else window.answers.set(key, found);
+    return found;
   }
+}
+
+/** Index of the first date ≥ `date` in a sorted list (binary search: dates compare as strings). */
+function firstIndex(dates: string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Instants a lesson may start in, plus the instructor-side dates that can hold them. */
+export interface SearchWindow {
+  fromDate: string;
+  toDate: string;
+  contains(instant: number): boolean;
+  /** Per-search memo: an instructor's offerings of one lesson length share the answer. */
+  answers: Map<string, Date | null>;
 }
 
 function toOffering(r: OfferingRow): Offering {

@@ -49,7 +49,9 @@ export class SearchRecorder {
     this.queue = [];
     this.flushing = this.flushing
       .then(() => this.write(batch))
-      .catch((err) => this.log.error({ err }, 'search recorder failed'));
+      .catch((err: Error) =>
+        this.log.error({ err: err.cause ?? err.message, items: batch.length }, 'search recorder failed'),
+      );
     return this.flushing;
   }
 

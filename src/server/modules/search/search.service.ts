@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { boroughs, neighborhoods } from '../../db/schema/index.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { instantToLocal } from '../availability/local-time.js';
+import { addDays, datesInRange, instantToLocal, localToInstant } from '../availability/local-time.js';
 import type { ClientContext } from './client-context.js';
-import type { Offering, OfferingIndex } from './offering-index.js';
+import type { Offering, OfferingIndex, SearchWindow } from './offering-index.js';
 import type { AreaIndex, ParsedQuery } from './query/parse-query.js';
 import { parseQuery } from './query/parse-query.js';
 import type { SortKey } from './ranking.js';
@@ -99,16 +98,7 @@ export class SearchService {
     for (const o of candidates) {
       if (!this.passesFacets(o, parsed, cheapCap)) continue;
       const duration = parsed.durationMinutes ?? o.minDuration;
-      const days = this.index.bookableDays(state, o.instructorId, duration);
-      let next: Date | null = null;
-      for (const d of days) {
-        for (const s of d.starts) {
-          if (window && !window(s)) continue;
-          next = s;
-          break;
-        }
-        if (next) break;
-      }
+      const next = this.index.firstStart(state, o.instructorId, duration, window ?? undefined);
       if (window && !next) continue;
       const service = snapshot.byId.get(o.serviceId);
       results.push({
@@ -124,7 +114,8 @@ export class SearchService {
         },
       });
     }
-    results.sort((a, b) => compareResults(input.sort)(a.rank, b.rank));
+    const compare = compareResults(input.sort);
+    results.sort((a, b) => compare(a.rank, b.rank));
 
     const start = (input.page - 1) * input.perPage;
     const page = results.slice(start, start + input.perPage).map((r) => ({
@@ -234,23 +225,30 @@ export class SearchService {
     return true;
   }
 
-  /** A predicate on lesson start instants for the asked dates and times, read in the searcher's zone. */
-  private timeWindow(p: ParsedQuery, zone: string, now: Date): ((start: Date) => boolean) | null {
+  /**
+   * The asked dates and times, read in the searcher's zone, as instant intervals: checking a start
+   * is then a comparison, not a time-zone conversion.
+   */
+  private timeWindow(p: ParsedQuery, zone: string, now: Date): SearchWindow | null {
     const hasTime = p.timeFromMinutes !== null || p.timeToMinutes !== null;
     if (!p.date && !hasTime) return null;
-    const from = p.date ?? DateTime.fromJSDate(now, { zone }).toISODate()!;
-    const to =
-      p.dateTo ??
-      (p.date
-        ? p.date
-        : DateTime.fromISO(from)
-            .plus({ days: TIME_ONLY_DAYS - 1 })
-            .toISODate()!);
+    const from = p.date ?? instantToLocal(now, zone).date;
+    const to = p.dateTo ?? (p.date ? p.date : addDays(from, TIME_ONLY_DAYS - 1));
     const lo = p.timeFromMinutes ?? 0;
     const hi = p.timeToMinutes ?? 1440;
-    return (start) => {
-      const local = instantToLocal(start, zone);
-      return local.date >= from && local.date <= to && local.minutes >= lo && local.minutes < hi;
+    const spans = datesInRange(from, to).map(
+      (d) =>
+        [
+          localToInstant(d, lo, zone).instant.getTime(),
+          localToInstant(d, hi, zone).instant.getTime(),
+        ] as const,
+    );
+    return {
+      // Instructors in other zones see these dates shifted by at most a day.
+      fromDate: addDays(from, -1),
+      toDate: addDays(to, 1),
+      contains: (t) => spans.some(([a, b]) => t >= a && t < b),
+      answers: new Map(),
     };
   }
 }
