@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import {
   availabilityRanges,
+  bookings,
   instructorAreas,
   instructorProfiles,
   instructorServices,
@@ -108,4 +109,45 @@ export async function addAvailability(
 /** The local date `days` after the clock's today in a zone. */
 export function localDate(now: Date, days: number, zone = 'America/New_York'): string {
   return DateTime.fromJSDate(now, { zone }).plus({ days }).toISODate()!;
+}
+
+/**
+ * A lesson row written straight to the table (no participants rows, no rules): for tests that
+ * need a booking to exist, not tests of booking itself.
+ */
+export async function insertLessonRow(
+  t: TestApp,
+  o: {
+    instructor: InstructorFixture;
+    studentId: string;
+    startsAt: string;
+    minutes?: number;
+    status?: string;
+  },
+): Promise<string> {
+  const offering = o.instructor.offerings[0]!;
+  const startsAt = new Date(o.startsAt);
+  const minutes = o.minutes ?? 60;
+  const [row] = await t.deps.db
+    .insert(bookings)
+    .values({
+      studentId: o.studentId,
+      instructorId: o.instructor.id,
+      instructorServiceId: offering.id,
+      serviceId: offering.serviceId,
+      serviceName: offering.slug,
+      serviceSlug: offering.slug,
+      hourlyRateCents: offering.hourlyRateCents,
+      priceCents: offering.hourlyRateCents,
+      durationMinutes: minutes,
+      bufferMinutes: 0,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+      instructorTimezone: 'America/New_York',
+      studentTimezone: 'America/New_York',
+      locationType: 'online',
+      status: o.status ?? 'confirmed',
+    })
+    .returning({ id: bookings.id });
+  return row!.id;
 }

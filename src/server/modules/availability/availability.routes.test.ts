@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../../db/schema/index.js';
 import { ManualClock } from '../../platform/clock.js';
-import { createInstructor } from '../../testing/fixtures.js';
+import { createInstructor, insertLessonRow } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { createTestApp } from '../../testing/test-app.js';
 
@@ -137,24 +137,7 @@ describe('weekly availability', () => {
   it('changing availability never touches existing bookings and shows them read-only in the week', async () => {
     const i = await createInstructor(t);
     const s = await t.user();
-    const o = i.offerings[0]!;
-    await t.deps.db.insert(bookings).values({
-      studentId: s.id,
-      instructorId: i.id,
-      instructorServiceId: o.id,
-      serviceId: o.serviceId,
-      serviceName: 'Piano',
-      serviceSlug: 'piano',
-      hourlyRateCents: 6000,
-      priceCents: 6000,
-      durationMinutes: 60,
-      bufferMinutes: 0,
-      startsAt: new Date('2026-12-01T15:00:00Z'),
-      endsAt: new Date('2026-12-01T16:00:00Z'),
-      instructorTimezone: 'America/New_York',
-      studentTimezone: 'America/New_York',
-      locationType: 'online',
-    });
+    await insertLessonRow(t, { instructor: i, studentId: s.id, startsAt: '2026-12-01T15:00:00Z' });
     await req('PUT', '/availability/week', i.token, { start: NEXT_WEEK, days: [] });
     const week = (await req('GET', `/availability/week?start=${NEXT_WEEK}`, i.token)).json();
     expect(week.days[1].bookings).toMatchObject([{ start: '10:00', end: '11:00', status: 'confirmed' }]);

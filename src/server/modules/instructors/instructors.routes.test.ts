@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../../db/schema/index.js';
 import { ManualClock } from '../../platform/clock.js';
-import { createInstructor } from '../../testing/fixtures.js';
+import { createInstructor, insertLessonRow } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { createTestApp } from '../../testing/test-app.js';
 
@@ -160,22 +160,10 @@ describe('offerings', () => {
     const i = await createInstructor(t, { services: [{ slug: 'violin' }] });
     const s = await t.user();
     const o = i.offerings[0]!;
-    await t.deps.db.insert(bookings).values({
+    await insertLessonRow(t, {
+      instructor: i,
       studentId: s.id,
-      instructorId: i.id,
-      instructorServiceId: o.id,
-      serviceId: o.serviceId,
-      serviceName: 'Violin',
-      serviceSlug: 'violin',
-      hourlyRateCents: 6000,
-      priceCents: 6000,
-      durationMinutes: 60,
-      bufferMinutes: 0,
-      startsAt: new Date('2026-11-01T15:00:00Z'),
-      endsAt: new Date('2026-11-01T16:00:00Z'),
-      instructorTimezone: 'America/New_York',
-      studentTimezone: 'America/New_York',
-      locationType: 'online',
+      startsAt: '2026-11-01T15:00:00Z',
       status: 'completed',
     });
     expect((await req('DELETE', `/instructors/me/services/${o.id}`, i.token)).json()).toEqual({
@@ -245,32 +233,16 @@ describe('own account status', () => {
   it('cannot suspend or leave with future lessons (409 with the count); can once they are gone', async () => {
     const i = await createInstructor(t);
     const s = await t.user();
-    const o = i.offerings[0]!;
-    const [b] = await t.deps.db
-      .insert(bookings)
-      .values({
-        studentId: s.id,
-        instructorId: i.id,
-        instructorServiceId: o.id,
-        serviceId: o.serviceId,
-        serviceName: 'Piano',
-        serviceSlug: 'piano',
-        hourlyRateCents: 6000,
-        priceCents: 6000,
-        durationMinutes: 60,
-        bufferMinutes: 0,
-        startsAt: new Date('2026-12-01T15:00:00Z'),
-        endsAt: new Date('2026-12-01T16:00:00Z'),
-        instructorTimezone: 'America/New_York',
-        studentTimezone: 'America/New_York',
-        locationType: 'online',
-      })
-      .returning();
+    const lessonId = await insertLessonRow(t, {
+      instructor: i,
+      studentId: s.id,
+      startsAt: '2026-12-01T15:00:00Z',
+    });
     const res = await req('POST', '/instructors/me/status', i.token, { action: 'suspend' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'FUTURE_BOOKINGS', details: { count: 1 } });
     const { eq } = await import('drizzle-orm');
-    await t.deps.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, b!.id));
+    await t.deps.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, lessonId));
     expect((await req('POST', '/instructors/me/status', i.token, { action: 'suspend' })).json()).toEqual({
       accountStatus: 'suspended',
     });
