@@ -191,6 +191,27 @@ describe('complete and no-show', () => {
   });
 });
 
+describe('reminders', () => {
+  it('emails both people once, 24 h before a lesson booked further ahead', async () => {
+    const { startsAt, student, inst } = await lesson();
+    const reminders = async () =>
+      (await t.deps.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'booking_reminder'))).filter(
+        (m) => [student.email, inst.email].includes(m.toAddress),
+      );
+    await t.deps.jobs.enqueue('bookings.reminders', {});
+    await t.drainJobs();
+    expect(await reminders()).toHaveLength(0); // two days ahead: not yet
+    clock.set(new Date(startsAt.getTime() - 23 * 3_600_000));
+    for (let i = 0; i < 2; i++) {
+      await t.deps.jobs.enqueue('bookings.reminders', {});
+      await t.drainJobs();
+    }
+    for (let i = 0; i < 100 && (await reminders()).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await reminders()).map((m) => m.toAddress).sort()).toEqual([student.email, inst.email].sort());
+  });
+});
+
 describe('who may see and act on a booking', () => {
   it('owner and instructor see it; another user gets 404; anonymous 401; admin sees it', async () => {
     const { booking, student, inst } = await lesson();
