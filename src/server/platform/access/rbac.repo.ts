@@ -1,12 +1,26 @@
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
-import { permissions, rolePermissions, roles, userPermissions, userRoles } from '../../db/schema/index.js';
+import {
+  dataVersions,
+  permissions,
+  rolePermissions,
+  roles,
+  userPermissions,
+  userRoles,
+} from '../../db/schema/index.js';
 import type { PermissionName, RoleName } from './permissions.js';
 import { ALL_PERMISSIONS, ROLES } from './permissions.js';
 
-/** Brings roles, permissions and role grants in line with the code's data; safe to run on every start. */
+/**
+ * Brings roles, permissions and role grants in line with the code's data; safe to run on every
+ * start, and skipped when the data has not changed since the last run.
+ */
 export async function seedRbac(db: Db): Promise<void> {
+  const hash = createHash('sha256').update(JSON.stringify({ ALL_PERMISSIONS, ROLES })).digest('hex');
+  const [current] = await db.select().from(dataVersions).where(eq(dataVersions.name, 'rbac'));
+  if (current?.hash === hash) return;
   await db.transaction(async (tx) => {
     await tx
       .insert(permissions)
@@ -27,6 +41,10 @@ export async function seedRbac(db: Db): Promise<void> {
     );
     await tx.delete(rolePermissions);
     await tx.insert(rolePermissions).values(grants);
+    await tx
+      .insert(dataVersions)
+      .values({ name: 'rbac', hash })
+      .onConflictDoUpdate({ target: dataVersions.name, set: { hash, loadedAt: sql`now()` } });
   });
 }
 
