@@ -122,7 +122,9 @@ async function main() {
   const server = await startServer();
   const figures: Figure[] = [];
   try {
-    for (const s of SCENARIOS) {
+    // BENCH_ONLY=search measures the trivial route and the matching scenarios only.
+    const only = process.env.BENCH_ONLY;
+    for (const s of SCENARIOS.filter((x, i) => i === 0 || !only || x.name.includes(only))) {
       await throughput(s, 4, 2); // warm-up: JIT, caches, search index
       figures.push(await latency(s, seconds));
       figures.push(await throughput(s, 16, seconds));

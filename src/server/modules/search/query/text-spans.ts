@@ -7,8 +7,8 @@ export class Spans {
 
   /** Runs `re` (global) and blanks every match `fn` accepts (returns true for). */
   take(re: RegExp, fn: (m: RegExpExecArray) => boolean | void): void {
-    const flags = re.flags.includes('g') ? re.flags : re.flags + 'g';
-    const g = new RegExp(re.source, flags);
+    const g = globalOf(re);
+    g.lastIndex = 0;
     let m: RegExpExecArray | null;
     const cuts: [number, number][] = [];
     while ((m = g.exec(this.text))) {
@@ -22,6 +22,16 @@ export class Spans {
   has(re: RegExp): boolean {
     return re.test(this.text);
   }
+}
+
+// Extractors pass literal or precompiled patterns; compiling their global twins once per pattern
+// keeps a search from building ~150 regular expressions.
+const globals = new Map<string, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  const key = `${re.flags}/${re.source}`;
+  let g = globals.get(key);
+  if (!g) globals.set(key, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  return g;
 }
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
