@@ -49,6 +49,18 @@ export const SCENARIOS: Scenario[] = [
     requests: async () => SEARCH_QUERIES.map((q) => get(`/api/v1/search?q=${encodeURIComponent(q)}`)),
   },
   {
+    // Every request a different query (price caps vary), so no ranked list is ever reused.
+    name: 'GET /search (500 distinct, uncached)',
+    requests: async () => {
+      const bases = SEARCH_QUERIES.filter((q) => !q.includes('$') && !q.includes('cheap'));
+      return Array.from({ length: 500 }, (_, i) =>
+        get(
+          `/api/v1/search?q=${encodeURIComponent(`${bases[i % bases.length]} under $${31 + Math.floor(i / bases.length)}`)}`,
+        ),
+      );
+    },
+  },
+  {
     name: 'GET /public/…/availability (30 days)',
     requests: async (base) => {
       const list = (await (await fetch(`${base}/api/v1/instructors?perPage=50`)).json()) as {

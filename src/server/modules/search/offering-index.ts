@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { AppDeps } from '../../platform/deps.js';
 import type { BookableDay } from '../availability/bookable-time.js';
@@ -7,6 +8,7 @@ import type { InstructorSchedule } from '../availability/schedule.repo.js';
 import { publicName } from '../instructors/instructor-views.js';
 import type { OfferingRow } from './offerings.repo.js';
 import { loadSearchableOfferings } from './offerings.repo.js';
+import type { Rankable } from './ranking.js';
 import { loadSchedulesBulk } from './schedules-bulk.repo.js';
 
 export interface Offering extends OfferingRow {
@@ -19,6 +21,11 @@ interface IndexState {
   offerings: Offering[];
   byService: Map<string, Offering[]>;
   schedules: Map<string, InstructorSchedule>;
+  /**
+   * Ranked candidate lists of recent searches (same constraints, zone, sort and minute), so a
+   * popular query is filtered once a minute, not once a request. Dropped with any change.
+   */
+  results: LRUCache<string, RankedSearch>;
   /** Bookable days by date per `${instructorId}:${duration}`, valid until the clock passes `validUntil`. */
   days: Map<
     string,
@@ -29,6 +36,8 @@ interface IndexState {
 export const INDEX_CHANNEL = 'search.index';
 /** The min-notice cut-off moves with the clock; computed days are reused for this long. */
 const DAYS_TTL_MS = 60_000;
+/** A cached result list is reused within the minute it was computed for, at most this long. */
+const RESULTS_TTL_MS = 60_000;
 /** Search looks this far ahead at most (the public availability API's own maximum). */
 const HORIZON_DAYS = 90;
 
@@ -87,7 +96,7 @@ export class OfferingIndex {
     const offerings = rows.map(toOffering);
     const byService = new Map<string, Offering[]>();
     for (const o of offerings) byService.set(o.serviceId, [...(byService.get(o.serviceId) ?? []), o]);
-    return { offerings, byService, schedules, days: new Map() };
+    return { offerings, byService, schedules, days: new Map(), results: newResultCache() };
   }
 
   private async reloadInstructor(instructorId: string): Promise<void> {
@@ -99,6 +108,7 @@ export class OfferingIndex {
     if (s) state.schedules.set(instructorId, s);
     else state.schedules.delete(instructorId);
     for (const key of [...state.days.keys()]) if (key.startsWith(`${instructorId}:`)) state.days.delete(key);
+    state.results.clear();
   }
 
   /**
@@ -153,6 +163,20 @@ export class OfferingIndex {
     return found;
   }
 }
+
+export interface RankedResult {
+  offering: Offering;
+  next: Date | null;
+  rank: Rankable;
+}
+
+/** A search's ranked list and the "cheap" price cap it applied. */
+export interface RankedSearch {
+  results: RankedResult[];
+  cheapCap: number | null;
+}
+
+const newResultCache = () => new LRUCache<string, RankedSearch>({ max: 500, ttl: RESULTS_TTL_MS });
 
 /** Index of the first date ≥ `date` in a sorted list (binary search: dates compare as strings). */
 function firstIndex(dates: string[], date: string): number {

@@ -5,7 +5,8 @@ import { boroughs, neighborhoods } from '../../db/schema/index.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { addDays, datesInRange, instantToLocal, localToInstant } from '../availability/local-time.js';
 import type { ClientContext } from './client-context.js';
-import type { Offering, OfferingIndex, SearchWindow } from './offering-index.js';
+import type { Offering, OfferingIndex, RankedResult, RankedSearch, SearchWindow } from './offering-index.js';
+import type { CatalogSnapshot } from '../catalog/catalog.service.js';
 import type { AreaIndex, ParsedQuery } from './query/parse-query.js';
 import { parseQuery } from './query/parse-query.js';
 import type { SortKey } from './ranking.js';
@@ -85,37 +86,21 @@ export class SearchService {
             ? 'category'
             : 'broad';
 
-    let candidates: Offering[];
-    if (match.services.length) candidates = match.services.flatMap((m) => state.byService.get(m.id) ?? []);
-    else if (match.category) candidates = state.offerings.filter((o) => o.categorySlug === match.category);
-    else candidates = state.offerings;
-
-    const relevanceOf = new Map(match.services.map((m) => [m.id, RELEVANCE[m.kind] ?? m.score]));
-    const cheapCap = parsed.cheap ? lowerQuartile(candidates.map((o) => o.hourlyRateCents)) : null;
-    const window = this.timeWindow(parsed, input.timezone, now);
-
-    const results = [];
-    for (const o of candidates) {
-      if (!this.passesFacets(o, parsed, cheapCap)) continue;
-      const duration = parsed.durationMinutes ?? o.minDuration;
-      const next = this.index.firstStart(state, o.instructorId, duration, window ?? undefined);
-      if (window && !next) continue;
-      const service = snapshot.byId.get(o.serviceId);
-      results.push({
-        offering: o,
-        next,
-        rank: {
-          id: o.id,
-          relevance: relevanceOf.get(o.serviceId) ?? 0.5,
-          nextAvailableAt: next?.getTime() ?? null,
-          rating: null,
-          demand: service?.recentBookings ?? 0,
-          hourlyRateCents: o.hourlyRateCents,
-        },
-      });
+    // Everything the ranked list depends on; the minute keeps min-notice cut-offs honest.
+    const key = JSON.stringify([
+      match.services.map((m) => [m.id, m.kind]),
+      match.category,
+      { ...parsed, raw: undefined, text: undefined },
+      input.sort,
+      input.timezone,
+      Math.floor(now.getTime() / 60_000),
+    ]);
+    let ranked = state.results.get(key);
+    if (!ranked) {
+      ranked = this.rank(state, snapshot, match, parsed, input, now);
+      state.results.set(key, ranked);
     }
-    const compare = compareResults(input.sort);
-    results.sort((a, b) => compare(a.rank, b.rank));
+    const { results, cheapCap } = ranked;
 
     const start = (input.page - 1) * input.perPage;
     const page = results.slice(start, start + input.perPage).map((r) => ({
@@ -205,6 +190,47 @@ export class SearchService {
       },
     });
     return body;
+  }
+
+  /** Candidates of the matched services (or category, or all), filtered by facets and real bookable time, ranked. */
+  private rank(
+    state: Awaited<ReturnType<OfferingIndex['get']>>,
+    snapshot: CatalogSnapshot,
+    match: MatchResult,
+    parsed: ParsedQuery,
+    input: SearchInput,
+    now: Date,
+  ): RankedSearch {
+    let candidates: Offering[];
+    if (match.services.length) candidates = match.services.flatMap((m) => state.byService.get(m.id) ?? []);
+    else if (match.category) candidates = state.offerings.filter((o) => o.categorySlug === match.category);
+    else candidates = state.offerings;
+
+    const relevanceOf = new Map(match.services.map((m) => [m.id, RELEVANCE[m.kind] ?? m.score]));
+    const cheapCap = parsed.cheap ? lowerQuartile(candidates.map((o) => o.hourlyRateCents)) : null;
+    const window = this.timeWindow(parsed, input.timezone, now);
+
+    const results: RankedResult[] = [];
+    for (const o of candidates) {
+      if (!this.passesFacets(o, parsed, cheapCap)) continue;
+      const duration = parsed.durationMinutes ?? o.minDuration;
+      const next = this.index.firstStart(state, o.instructorId, duration, window ?? undefined);
+      if (window && !next) continue;
+      results.push({
+        offering: o,
+        next,
+        rank: {
+          id: o.id,
+          relevance: relevanceOf.get(o.serviceId) ?? 0.5,
+          nextAvailableAt: next?.getTime() ?? null,
+          rating: null,
+          demand: snapshot.byId.get(o.serviceId)?.recentBookings ?? 0,
+          hourlyRateCents: o.hourlyRateCents,
+        },
+      });
+    }
+    const compare = compareResults(input.sort);
+    return { results: results.sort((a, b) => compare(a.rank, b.rank)), cheapCap };
   }
 
   private passesFacets(o: Offering, p: ParsedQuery, cheapCap: number | null): boolean {

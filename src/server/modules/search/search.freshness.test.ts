@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../platform/clock.js';
+import { addAvailability, createInstructor, localDate } from '../../testing/fixtures.js';
+import type { TestApp } from '../../testing/test-app.js';
+import { createTestApp } from '../../testing/test-app.js';
+
+const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+});
+afterAll(() => t.close());
+
+const ids = async (q: string) =>
+  (await t.request({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}&perPage=100` }))
+    .json()
+    .results.map((r: { instructor: { id: string } }) => r.instructor.id);
+
+describe('search results follow changes at once (same minute, cached lists dropped)', () => {
+  it('a blackout removes an instructor from "tomorrow"; a new offering appears', async () => {
+    const i = await createInstructor(t, { services: [{ slug: 'cello', hourlyRateCents: 5000 }] });
+    await addAvailability(t, i.id, [localDate(clock.now(), 1)], ['09:00-12:00']);
+    expect(await ids('cello tomorrow')).toContain(i.id);
+    expect(await ids('cello tomorrow')).toContain(i.id); // served from the cached list
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/instructors/me/blackouts',
+      token: i.token,
+      payload: { date: localDate(clock.now(), 1), reason: 'Away' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await ids('cello tomorrow')).not.toContain(i.id);
+
+    expect(await ids('harp')).not.toContain(i.id);
+    const add = await t.request({
+      method: 'POST',
+      url: '/api/v1/instructors/me/services',
+      token: i.token,
+      payload: {
+        serviceSlug: 'harp',
+        hourlyRateCents: 9000,
+        durations: [60],
+        levels: ['beginner'],
+        ageGroups: ['adults'],
+        locationTypes: ['instructor_place'],
+      },
+    });
+    expect(add.statusCode).toBe(201);
+    expect(await ids('harp')).toContain(i.id);
+  });
+
+  it('a booking that takes the only slot removes the instructor from that window', async () => {
+    const i = await createInstructor(t, {
+      services: [{ slug: 'oboe', hourlyRateCents: 5000, durations: [60] }],
+    });
+    const date = localDate(clock.now(), 2);
+    await addAvailability(t, i.id, [date], ['10:00-11:00']);
+    expect(await ids('oboe on thursday')).toContain(i.id);
+    const s = await t.user();
+    const booked = await t.request({
+      method: 'POST',
+      url: '/api/v1/bookings',
+      token: s.token,
+      payload: {
+        instructorServiceId: i.offerings[0]!.id,
+        date,
+        startTime: '10:00',
+        durationMinutes: 60,
+        locationType: 'online',
+      },
+    });
+    expect(booked.statusCode).toBe(201);
+    expect(await ids('oboe on thursday')).not.toContain(i.id);
+  });
+});
