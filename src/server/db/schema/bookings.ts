@@ -8,14 +8,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { ts } from './columns.js';
 import { services } from './catalog.js';
 import { instructorServices } from './instructors.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
 
 export const bookings = pgTable(

@@ -7,14 +7,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { ts } from './columns.js';
 import { services } from './catalog.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Region → borough → neighbourhood, loaded from data/areas.json. */
 export const boroughs = pgTable('boroughs', {
