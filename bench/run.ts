@@ -14,6 +14,7 @@ import { seedDemoIfEmpty } from '../src/server/db/seed/seed-demo-if-empty.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { scaleDemoInstructors } from './scale-demo.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
+import { webBundleFigures } from './web-bundle.js';
 
 const PORT = 3900;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -138,6 +139,15 @@ async function main() {
       `| ${f.name} | ${f.connections} | ${f.rps} | ${((100 * f.rps) / ceiling).toFixed(0)} % | ${f.p50} | ${f.p99} | ${f.errors} |`,
   );
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const web = webBundleFigures();
+  const webSection = web
+    ? `## Web app first load
+
+From the built \`dist/web\` (bench/web-bundle.ts): a first visit downloads **${web.initialJsGzipKb} KB of JavaScript**
+gzipped (budget 250 KB) and ${web.initialCssGzipKb} KB of CSS, in ${web.initialFiles} files (entry, stylesheet and
+preloaded modules). Every other page is a lazy chunk; the largest is ${web.largestLazyChunkGzipKb} KB gzipped.
+`
+    : '## Web app first load\n\nNot measured: build the web app first (`npm run build:web`).\n';
   const doc = `# Performance
 
 Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu},
@@ -160,6 +170,7 @@ change), so the 20-query mix mostly reuses lists; the "500 distinct" row never d
 cap, the broadest query ("tomorrow": ~4,000 offerings through the slot engine) takes about 25–30 ms
 uncached.
 
+${webSection}
 Scenarios are defined in \`bench/scenarios.ts\`. Noise on this machine is high: compare ratios
 within one run, not absolute figures across runs.
 `;

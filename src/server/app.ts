@@ -9,6 +9,7 @@ import { installSessionAuth } from './platform/auth/session-auth.js';
 import { hashIp } from './platform/auth/tokens.js';
 import type { AppDeps } from './platform/deps.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
+import { installWebApp } from './platform/http/web-app.js';
 import { errorBody } from './platform/http/errors.js';
 import { installRequestMetrics } from './platform/metrics/request-metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
@@ -41,7 +42,7 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, await installWebApp(app, config.webDir));
   installRequestMetrics(app, deps.metrics);
   await app.register(cookie);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const bool = z
@@ -13,6 +14,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./var'),
+  WEB_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   DB_TIER: z.enum(['dev', 'test', 'staging', 'production']).default('dev'),
@@ -43,6 +45,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The built web app (index.html + assets) served at `/`. */
+  webDir: string;
   databaseUrl?: string;
   redisUrl?: string;
   dbTier: Env['DB_TIER'];
@@ -97,6 +101,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    webDir: resolve(
+      overrides.webDir ?? e.WEB_DIR ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    ),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dbTier: e.DB_TIER,

@@ -76,6 +76,8 @@ export async function createTestApp(
       passwordResetPerIpPerHour: 10_000,
       loginMaxFailuresPerIp: 10_000,
       seedDemo: false,
+      // Tests do not depend on whether the web app has been built; web-app.test.ts brings its own.
+      webDir: join(tmpdir(), 'instainstru-test-no-web'),
       ...opts.config,
     },
   );

@@ -145,6 +145,19 @@ describe('login and sessions', () => {
     expect((await me('iis_garbage')).statusCode).toBe(401);
   });
 
+  it('the session endpoint names the signed-in user, and a guest or an ended session as null', async () => {
+    const u = await t.user({ fullName: 'Session Person' });
+    const session = (token?: string) => t.request({ method: 'GET', url: '/api/v1/auth/session', token });
+    const signedIn = await session(u.token);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toMatchObject({ id: u.id, fullName: 'Session Person' });
+    expect((await session()).json()).toEqual({ user: null });
+    await t.request({ method: 'POST', url: '/api/v1/auth/logout', token: u.token });
+    const ended = await session(u.token);
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toEqual({ user: null });
+  });
+
   it('an expired session no longer authenticates', async () => {
     const u = await t.user();
     clock.advance(31 * 86_400_000);

@@ -63,6 +63,11 @@ export const authRoutes =
       auth.me(req.auth!),
     );
 
+    // The web app asks this on every load: a guest is a normal answer here, not a 401.
+    app.get('/auth/session', { config: { permission: 'public' }, schema: { tags } }, async (req) =>
+      req.auth ? auth.me(req.auth) : { user: null },
+    );
+
     app.patch(
       '/auth/me',
       { config: { permission: 'manage_own_profile' }, schema: { tags, body: updateMeBody } },

@@ -12,13 +12,13 @@ import { addDays, instantToLocal, localToInstant } from '../availability/local-t
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { bookingIcs, notifyBookingParticipants } from './booking-notifications.js';
 import type { BookingView, Viewer } from './booking-view.js';
-import { bookingView } from './booking-view.js';
+import { bookingView, cancellationQuote, cancellationTerms } from './booking-view.js';
 import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
 import type { BookingRow } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
 import { runIdempotent } from './idempotency.js';
 import type { Canceller } from './pricing.js';
-import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent, lessonPriceCents } from './pricing.js';
+import { lessonPriceCents } from './pricing.js';
 
 const RESCHEDULE_MIN_HOURS = 12;
 
@@ -205,9 +205,10 @@ export class BookingsService {
     return { b, side };
   }
 
+  /** Only here, not in lists: the fee is shown before the caller confirms a cancellation. */
   async get(auth: AuthContext, id: string) {
     const { b, side } = await this.visible(auth, id);
-    return this.view(b, side);
+    return { ...(await this.view(b, side)), cancellationQuote: cancellationQuote(b, side, this.now()) };
   }
 
   async calendar(auth: AuthContext, id: string) {
@@ -241,14 +242,10 @@ export class BookingsService {
       );
     }
     const by: Canceller = side;
-    const percent = cancellationPercent(
-      DEFAULT_POLICY,
-      by,
-      (b.startsAt.getTime() - now.getTime()) / 3_600_000,
-    );
+    const { percent, feeCents } = cancellationTerms(b.priceCents, by, b.startsAt.getTime() - now.getTime());
     const row = await this.deps.db.transaction(async (tx) => {
       const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
-        cancellationFeeCents: cancellationFeeCents(b.priceCents, percent),
+        cancellationFeeCents: feeCents,
         cancelledBy: by,
         cancellationReason: reason,
         cancelledAt: now,

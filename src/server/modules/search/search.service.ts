@@ -9,6 +9,8 @@ import type { Offering, OfferingIndex, RankedResult, RankedSearch, SearchWindow 
 import type { CatalogSnapshot } from '../catalog/catalog.service.js';
 import type { AreaIndex, ParsedQuery } from './query/parse-query.js';
 import { parseQuery } from './query/parse-query.js';
+import type { SearchFilters } from './query/apply-filters.js';
+import { applyFilters } from './query/apply-filters.js';
 import type { SortKey } from './ranking.js';
 import { compareResults, lowerQuartile } from './ranking.js';
 import type { SearchRecorder } from './search-recorder.js';
@@ -19,7 +21,8 @@ import type { SearchMatching } from './search-matching.js';
 export type SearchType = 'natural_language' | 'category' | 'service_pill' | 'filter' | 'search_history';
 export type Interpretation = 'service' | 'multi_service' | 'category' | 'broad';
 
-export interface SearchInput {
+/** The text plus the filter panel's overrides of what the text says. */
+export interface SearchInput extends SearchFilters {
   q: string;
   page: number;
   perPage: number;
@@ -69,13 +72,17 @@ export class SearchService {
       this.catalog.snapshot(),
       this.matching.get(),
     ]);
-    const parsed = parseQuery(input.q, {
-      now,
-      timezone: input.timezone,
-      areas: await this.areaIndex(),
-      homeBorough: null,
-      protectedPhrases,
-    });
+    // Explicit filters win over the text; applied before the cache key, which includes the parse.
+    const parsed = applyFilters(
+      parseQuery(input.q, {
+        now,
+        timezone: input.timezone,
+        areas: await this.areaIndex(),
+        homeBorough: null,
+        protectedPhrases,
+      }),
+      input,
+    );
     const match = matcher.match(parsed.text);
     const interpretation: Interpretation =
       match.services.length > 1

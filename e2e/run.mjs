@@ -1,0 +1,39 @@
+// npm run test:e2e — the browser journeys of the web app against a fresh server with demo data.
+import { execFileSync } from 'node:child_process';
+import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
+import { instructorEditsAvailability } from './journey-availability.mjs';
+import { guestBooksThenCancels } from './journey-booking.mjs';
+import { guestHistoryFollowsLogin } from './journey-history.mjs';
+
+const journeys = [
+  ['guest searches, logs in at the review step, books, cancels and sees the fee', guestBooksThenCancels],
+  ['instructor availability edits show on the public profile', instructorEditsAvailability],
+  ['guest search history follows the login and can be deleted', guestHistoryFollowsLogin],
+];
+
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], { cwd: ROOT, stdio: 'inherit' });
+const server = await startServer(Number(process.env.E2E_PORT ?? 3123));
+const browser = await launchBrowser();
+let failed = 0;
+try {
+  for (const [name, journey] of journeys) {
+    const started = Date.now();
+    const { context, page, errors } = await openPage(browser, server.url);
+    try {
+      const detail = await journey({ page });
+      if (errors.length) throw new Error(`browser errors:\n  ${errors.join('\n  ')}`);
+      console.log(`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${detail}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}: ${e.message}\n     at ${page.url()}`);
+      await page.screenshot({ path: `${ROOT}/var/e2e-failure-${failed}.png` }).catch(() => undefined);
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`e2e: ${journeys.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

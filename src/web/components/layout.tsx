@@ -1,0 +1,141 @@
+import { CalendarDays, GraduationCap, LayoutGrid, LogOut, Menu, UserRound, X } from 'lucide-react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
+import { Loading } from './states';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-700 hover:bg-slate-100'}`;
+
+function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const { data: me } = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const next = encodeURIComponent(location.pathname + location.search);
+  return (
+    <>
+      <NavLink to="/services" className={navClass} onClick={onNavigate}>
+        <LayoutGrid className="size-4" aria-hidden /> All services
+      </NavLink>
+      {me ? (
+        <>
+          <NavLink to="/lessons" className={navClass} onClick={onNavigate}>
+            <CalendarDays className="size-4" aria-hidden /> My lessons
+          </NavLink>
+          <NavLink
+            to={isInstructor(me) ? '/teach' : '/teach/start'}
+            className={navClass}
+            onClick={onNavigate}
+          >
+            <GraduationCap className="size-4" aria-hidden />{' '}
+            {isInstructor(me) ? 'Teaching' : 'Become an instructor'}
+          </NavLink>
+          <NavLink to="/account" className={navClass} onClick={onNavigate}>
+            <UserRound className="size-4" aria-hidden /> {me.fullName.split(' ')[0]}
+          </NavLink>
+          <button
+            type="button"
+            className={navClass({ isActive: false })}
+            onClick={() =>
+              signOut.mutate(undefined, {
+                onSuccess: () => {
+                  onNavigate?.();
+                  void navigate('/');
+                },
+              })
+            }
+          >
+            <LogOut className="size-4" aria-hidden /> Log out
+          </button>
+        </>
+      ) : (
+        <>
+          <NavLink to={`/login?next=${next}`} className={navClass} onClick={onNavigate}>
+            Log in
+          </NavLink>
+          <Link
+            to={`/signup?next=${next}`}
+            onClick={onNavigate}
+            className="rounded-lg bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700"
+          >
+            Sign up
+          </Link>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Moves focus to the page's heading after a client-side navigation, as a page load would. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) {
+      h1.tabIndex = -1;
+      h1.focus({ preventScroll: true });
+    }
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+}
+
+export function Layout() {
+  const [menuOpen, setMenuOpen] = useState(false);
+  useFocusOnNavigate();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
+          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-indigo-700">
+            <img src="/favicon.svg" alt="" width={28} height={28} /> InstaInstru
+          </Link>
+          <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+            <NavLinks />
+          </nav>
+          <button
+            type="button"
+            className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 md:hidden"
+            aria-expanded={menuOpen}
+            aria-controls="mobile-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {menuOpen ? <X className="size-6" aria-hidden /> : <Menu className="size-6" aria-hidden />}
+            <span className="sr-only">Menu</span>
+          </button>
+        </div>
+        {menuOpen && (
+          <nav
+            id="mobile-nav"
+            aria-label="Main"
+            className="flex flex-col gap-1 border-t border-slate-200 p-3 md:hidden"
+          >
+            <NavLinks onNavigate={() => setMenuOpen(false)} />
+          </nav>
+        )}
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-500">
+        InstaInstru · lessons from local instructors in New York City ·{' '}
+        <a href="/api/docs" className="underline">
+          API
+        </a>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useEffect, useRef } from 'react';
+import { shortDay } from '../../lib/time';
+import type { WeekBooking, WeekDay } from './availability-queries';
+import { cellState } from './week-cells';
+
+const label12 = (cell: number) => {
+  const h = Math.floor(cell / 2);
+  const m = cell % 2 ? '30' : '00';
+  return `${h % 12 === 0 ? 12 : h % 12}:${m} ${h < 12 ? 'AM' : 'PM'}`;
+};
+
+/** The booking covering a 30-minute cell, if any. */
+function bookingAt(day: WeekDay, cell: number): WeekBooking | undefined {
+  const from = cell * 30;
+  const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return day.bookings.find((b) => toMin(b.start) < from + 30 && toMin(b.end) > from);
+}
+
+/**
+ * Days as columns, half hours as rows. Click or drag across cells to open or close them; booked
+ * cells are read-only and show the lesson instead; past and blacked-out days are locked.
+ */
+export function WeekEditorGrid({
+  days,
+  draft,
+  firstCell,
+  lastCell,
+  onPaint,
+  onPreview,
+}: {
+  days: WeekDay[];
+  draft: Map<string, boolean[]>;
+  firstCell: number;
+  lastCell: number;
+  onPaint: (date: string, cell: number, free: boolean) => void;
+  onPreview: (booking: WeekBooking & { date: string }) => void;
+}) {
+  const painting = useRef<boolean | null>(null);
+  useEffect(() => {
+    const stop = () => (painting.current = null);
+    window.addEventListener('pointerup', stop);
+    return () => window.removeEventListener('pointerup', stop);
+  }, []);
+  const cells = Array.from({ length: lastCell - firstCell }, (_, i) => firstCell + i);
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200">
+      <div
+        role="grid"
+        aria-label="Weekly availability: each cell is 30 minutes"
+        className="grid min-w-[640px] select-none"
+        style={{ gridTemplateColumns: '72px repeat(7, minmax(0, 1fr))' }}
+      >
+        <div role="row" className="contents">
+          <div
+            role="columnheader"
+            className="sticky top-0 border-b border-slate-200 bg-slate-50 p-2 text-xs"
+          />
+          {days.map((d) => (
+            <div
+              role="columnheader"
+              key={d.date}
+              className="border-b border-l border-slate-200 bg-slate-50 p-2 text-center text-xs font-semibold"
+            >
+              {shortDay(d.date)}
+              {d.isBlackout && <span className="block font-normal text-rose-700">Blocked</span>}
+              {d.isPast && <span className="block font-normal text-slate-400">Past</span>}
+            </div>
+          ))}
+        </div>
+        {cells.map((cell) => (
+          <div role="row" key={cell} className="contents">
+            <div
+              role="rowheader"
+              className="border-t border-slate-100 px-2 text-right text-[11px] leading-7 text-slate-500"
+            >
+              {cell % 2 === 0 ? label12(cell) : ''}
+            </div>
+            {days.map((d) => {
+              const booking = bookingAt(d, cell);
+              const locked = d.isPast || d.isBlackout;
+              const state = cellState(draft.get(d.date) ?? [], cell);
+              const name = `${shortDay(d.date)} ${label12(cell)}`;
+              if (booking) {
+                return (
+                  <button
+                    role="gridcell"
+                    type="button"
+                    key={d.date}
+                    onClick={() => onPreview({ ...booking, date: d.date })}
+                    className="h-7 border-l border-t border-amber-200 bg-amber-100 px-1 text-left text-[11px] text-amber-900"
+                    aria-label={`${name}: booked, ${booking.service} ${booking.start}–${booking.end}`}
+                  >
+                    {booking.start.endsWith(cell % 2 ? '30' : '00') && booking.service}
+                  </button>
+                );
+              }
+              const free = state !== 'none';
+              return (
+                <button
+                  role="gridcell"
+                  type="button"
+                  key={d.date}
+                  disabled={locked}
+                  aria-pressed={state === 'full'}
+                  aria-label={`${name}: ${state === 'full' ? 'available' : state === 'part' ? 'partly available' : 'not available'}`}
+                  data-cell={`${d.date}T${label12(cell)}`}
+                  onPointerDown={(e) => {
+                    if (locked) return;
+                    e.preventDefault();
+                    painting.current = state !== 'full';
+                    onPaint(d.date, cell, painting.current);
+                  }}
+                  onPointerEnter={() => {
+                    if (!locked && painting.current !== null) onPaint(d.date, cell, painting.current);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      onPaint(d.date, cell, state !== 'full');
+                    }
+                  }}
+                  className={`h-7 border-l border-t border-slate-100 ${
+                    locked
+                      ? free
+                        ? 'cursor-not-allowed bg-slate-200'
+                        : 'cursor-not-allowed bg-slate-50'
+                      : state === 'full'
+                        ? 'bg-emerald-400 hover:bg-emerald-500'
+                        : state === 'part'
+                          ? 'bg-gradient-to-b from-emerald-300 to-white hover:bg-emerald-100'
+                          : 'bg-white hover:bg-emerald-50'
+                  }`}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { CatalogCategory } from '../../api/types';
+
+// The catalog changes rarely; the server sends ETags, so a long client cache costs nothing.
+export const useTopPerCategory = () =>
+  useQuery({
+    queryKey: ['catalog', 'top'],
+    queryFn: () => api<{ categories: CatalogCategory[] }>('/catalog/top-per-category'),
+    staleTime: 10 * 60_000,
+  });
+
+export const useCatalogAll = () =>
+  useQuery({
+    queryKey: ['catalog', 'all'],
+    queryFn: () => api<{ categories: CatalogCategory[] }>('/catalog/all'),
+    staleTime: 10 * 60_000,
+  });
+
+/** Searching for a service by name is what a pill or catalog link does. */
+export const serviceSearchUrl = (name: string) => `/search?q=${encodeURIComponent(name)}&type=service_pill`;

@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Area, Booking, Offering, Page } from '../../api/types';
+
+export interface MyInstructorProfile {
+  id: string;
+  name: string;
+  bio: string;
+  yearsExperience: number;
+  areas: Area[];
+  timezone: string;
+  services: Offering[];
+}
+
+export interface BookingStats {
+  upcoming: number;
+  completed: number;
+  cancelled: number;
+  noShow: number;
+  earningsThisMonthCents: number;
+  earningsTotalCents: number;
+}
+
+export const useMyProfile = (enabled = true) =>
+  useQuery({
+    queryKey: ['instructor-me'],
+    queryFn: () => api<MyInstructorProfile>('/instructors/me'),
+    enabled,
+  });
+
+export const useStats = () =>
+  useQuery({
+    queryKey: ['bookings', 'stats', 'instructor'],
+    queryFn: () => api<BookingStats>('/bookings/stats'),
+  });
+
+export const useTeachingLessons = (scope: 'upcoming' | 'history', page: number) =>
+  useQuery({
+    queryKey: ['bookings', 'instructor', scope, page],
+    queryFn: () => api<Page<Booking>>('/bookings', { query: { as: 'instructor', scope, page, perPage: 10 } }),
+  });
+
+/** Profile and offering edits change the public profile, the catalog counts and search. */
+function useRefreshProfile() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all(
+      [['instructor-me'], ['instructor'], ['catalog'], ['search']].map((queryKey) =>
+        qc.invalidateQueries({ queryKey }),
+      ),
+    );
+}
+
+export function useUpdateProfile() {
+  const refresh = useRefreshProfile();
+  return useMutation({
+    mutationFn: (body: { bio?: string; yearsExperience?: number; areas?: string[] }) =>
+      api('/instructors/me', { method: 'PUT', body }),
+    onSuccess: refresh,
+  });
+}
+
+export type OfferingFields = Pick<
+  Offering,
+  'hourlyRateCents' | 'durations' | 'levels' | 'ageGroups' | 'locationTypes'
+> & {
+  description?: string;
+};
+
+export function useOfferingEdits() {
+  const refresh = useRefreshProfile();
+  return {
+    add: useMutation({
+      mutationFn: (body: OfferingFields & { serviceId: string }) =>
+        api('/instructors/me/services', { method: 'POST', body }),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: Partial<OfferingFields> & { id: string; active?: boolean }) =>
+        api(`/instructors/me/services/${id}`, { method: 'PATCH', body }),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api<unknown>(`/instructors/me/services/${id}`, { method: 'DELETE' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export function useLessonAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      action,
+      reason,
+    }: {
+      id: string;
+      action: 'complete' | 'no-show' | 'cancel';
+      reason?: string;
+    }) =>
+      api<Booking>(`/bookings/${id}/${action}`, {
+        method: 'POST',
+        body: action === 'cancel' ? { reason } : undefined,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['bookings'] }),
+        qc.invalidateQueries({ queryKey: ['my-week'] }),
+      ]),
+  });
+}

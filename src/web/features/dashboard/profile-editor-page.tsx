@@ -1,0 +1,233 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { Offering } from '../../api/types';
+import { Button } from '../../components/button';
+import { SelectField, TextArea, TextField } from '../../components/field';
+import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
+import { formatMoney } from '../../lib/format';
+import { useCatalogAll } from '../catalog/catalog-queries';
+import { BoroughPicker } from './borough-picker';
+import {
+  useMyProfile,
+  useOfferingEdits,
+  useUpdateProfile,
+  type MyInstructorProfile,
+} from './dashboard-queries';
+import { OfferingForm } from './offering-form';
+
+export default function ProfileEditorPage() {
+  const profile = useMyProfile();
+  return (
+    <div className="mx-auto max-w-3xl space-y-10">
+      <div>
+        <p className="text-sm">
+          <Link to="/teach" className="text-indigo-700 hover:underline">
+            ← Dashboard
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">Profile and services</h1>
+      </div>
+      {profile.isPending ? (
+        <Loading rows={4} />
+      ) : profile.isError ? (
+        <ErrorState error={profile.error} retry={() => void profile.refetch()} />
+      ) : (
+        <>
+          <ProfileForm key={profile.dataUpdatedAt} profile={profile.data} />
+          <Services profile={profile.data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProfileForm({ profile }: { profile: MyInstructorProfile }) {
+  const save = useUpdateProfile();
+  const [bio, setBio] = useState(profile.bio ?? '');
+  const [years, setYears] = useState(String(profile.yearsExperience ?? 0));
+  const [areas, setAreas] = useState(() => [
+    ...new Set(profile.areas.map((a) => a.neighborhoodSlug ?? a.boroughSlug)),
+  ]);
+  // Neighbourhood slugs are kept as they are; the checkboxes edit whole boroughs.
+  const boroughs = areas.filter((a) => !profile.areas.some((p) => p.neighborhoodSlug === a));
+  const neighbourhoods = areas.filter((a) => !boroughs.includes(a));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ bio, yearsExperience: Number(years), areas });
+  };
+  return (
+    <section aria-labelledby="profile-heading" className="space-y-4">
+      <h2 id="profile-heading" className="text-lg font-semibold">
+        About you
+      </h2>
+      <form onSubmit={submit} className="space-y-4">
+        <TextArea
+          label="Bio"
+          rows={5}
+          maxLength={2000}
+          value={bio}
+          onChange={(e) => setBio(e.target.value)}
+        />
+        <TextField
+          label="Years of teaching experience"
+          type="number"
+          min={0}
+          max={80}
+          value={years}
+          onChange={(e) => setYears(e.target.value)}
+        />
+        <BoroughPicker value={boroughs} onChange={(b) => setAreas([...b, ...neighbourhoods])} />
+        {neighbourhoods.length > 0 && (
+          <p className="text-xs text-slate-500">
+            Also:{' '}
+            {profile.areas
+              .filter((a) => a.neighborhoodSlug && neighbourhoods.includes(a.neighborhoodSlug))
+              .map((a) => a.neighborhood)
+              .join(', ')}
+          </p>
+        )}
+        <InlineError error={save.error} />
+        {save.isSuccess && (
+          <p role="status" className="text-sm text-emerald-700">
+            Saved.
+          </p>
+        )}
+        <Button type="submit" disabled={save.isPending}>
+          Save profile
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function OfferingCard({ offering }: { offering: Offering }) {
+  const { update, remove } = useOfferingEdits();
+  const [open, setOpen] = useState(false);
+  return (
+    <li className="space-y-3 rounded-xl border border-slate-200 p-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="font-semibold">
+            {offering.service.name} · {formatMoney(offering.hourlyRateCents)}/h
+          </p>
+          <p className="text-xs text-slate-500">
+            {offering.active ? 'Bookable' : 'Paused: not shown to students'}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? 'Close' : 'Edit'}
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ id: offering.instructorServiceId, active: !offering.active })}
+          >
+            {offering.active ? 'Pause' : 'Resume'}
+          </Button>
+          <Button
+            variant="ghost"
+            disabled={remove.isPending}
+            onClick={() =>
+              window.confirm(`Remove ${offering.service.name}?`) &&
+              remove.mutate(offering.instructorServiceId)
+            }
+          >
+            Remove
+          </Button>
+        </div>
+      </div>
+      <InlineError error={remove.error ?? (open ? null : update.error)} />
+      {open && (
+        <OfferingForm
+          initial={{ ...offering, description: offering.description ?? '' }}
+          submitLabel={`Save ${offering.service.name}`}
+          pending={update.isPending}
+          error={update.error}
+          onSubmit={(fields) =>
+            update.mutate(
+              { id: offering.instructorServiceId, ...fields },
+              { onSuccess: () => setOpen(false) },
+            )
+          }
+        />
+      )}
+    </li>
+  );
+}
+
+function Services({ profile }: { profile: MyInstructorProfile }) {
+  const catalog = useCatalogAll();
+  const { add } = useOfferingEdits();
+  const [category, setCategory] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const taught = new Set(profile.services.map((s) => s.service.id));
+  const services =
+    catalog.data?.categories.find((c) => c.slug === category)?.services.filter((s) => !taught.has(s.id)) ??
+    [];
+  return (
+    <section aria-labelledby="services-heading" className="space-y-4">
+      <h2 id="services-heading" className="text-lg font-semibold">
+        Services you teach
+      </h2>
+      {profile.services.length === 0 ? (
+        <EmptyState title="No services yet">Add the first one below with your hourly rate.</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {profile.services.map((o) => (
+            <OfferingCard key={`${o.instructorServiceId}:${o.hourlyRateCents}:${o.active}`} offering={o} />
+          ))}
+        </ul>
+      )}
+      <div className="space-y-4 rounded-xl bg-slate-50 p-4">
+        <h3 className="font-semibold">Add a service</h3>
+        {catalog.isError && <ErrorState error={catalog.error} retry={() => void catalog.refetch()} />}
+        <OfferingForm
+          key={profile.services.length}
+          initial={{
+            hourlyRateCents: 6000,
+            durations: [60],
+            levels: ['beginner'],
+            ageGroups: ['adults'],
+            locationTypes: ['online'],
+          }}
+          submitLabel="Add the service"
+          pending={add.isPending}
+          error={add.error}
+          onSubmit={(fields) =>
+            serviceId && add.mutate({ serviceId, ...fields }, { onSuccess: () => setServiceId('') })
+          }
+        >
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField
+              label="Category"
+              value={category}
+              onChange={(e) => (setCategory(e.target.value), setServiceId(''))}
+            >
+              <option value="">Choose…</option>
+              {catalog.data?.categories.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label="Service"
+              required
+              value={serviceId}
+              onChange={(e) => setServiceId(e.target.value)}
+              disabled={!category}
+            >
+              <option value="">Choose…</option>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </OfferingForm>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { InstructorProfile, PublicAvailability } from '../../api/types';
+import { instantOf } from '../../lib/time';
+
+export const useInstructor = (id: string) =>
+  useQuery({ queryKey: ['instructor', id], queryFn: () => api<InstructorProfile>(`/instructors/${id}`) });
+
+/** Bookable start times per instructor-local date, for one lesson length. */
+export const usePublicAvailability = (
+  instructorId: string,
+  opts: { start: string; end: string; duration: number; offeringId?: string; enabled?: boolean },
+) =>
+  useQuery({
+    queryKey: ['availability', instructorId, opts.start, opts.end, opts.duration, opts.offeringId ?? ''],
+    queryFn: () =>
+      api<PublicAvailability>(`/public/instructors/${instructorId}/availability`, {
+        query: {
+          start: opts.start,
+          end: opts.end,
+          duration: opts.duration,
+          instructorServiceId: opts.offeringId,
+          detail: 'full',
+        },
+      }),
+    enabled: opts.enabled ?? true,
+    placeholderData: keepPreviousData,
+  });
+
+export interface Slot {
+  /** Instructor-local date and time: what the booking API takes. */
+  date: string;
+  time: string;
+  /** The same moment as an instant, for showing in the viewer's zone. */
+  startsAt: string;
+}
+
+export const slotsOf = (a: PublicAvailability): Slot[] =>
+  a.days.flatMap((d) =>
+    d.startTimes.map((time) => ({ date: d.date, time, startsAt: instantOf(d.date, time, a.timezone) })),
+  );

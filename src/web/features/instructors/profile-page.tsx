@@ -1,0 +1,129 @@
+import { Briefcase, MapPin, Star } from 'lucide-react';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { ButtonLink } from '../../components/button';
+import { ErrorState, Loading } from '../../components/states';
+import { AGE_LABEL, areasLabel, formatMoney, LEVEL_LABEL, LOCATION_LABEL } from '../../lib/format';
+import { browserZone, formatDuration, todayIn } from '../../lib/time';
+import { useMe } from '../auth/use-me';
+import { bookingUrl } from '../booking/booking-url';
+import { useInstructor } from './availability-queries';
+import { WeekGrid } from './week-grid';
+
+export default function ProfilePage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { data: me } = useMe();
+  const zone = me?.timezone ?? browserZone();
+  const instructor = useInstructor(id);
+  const [weekStart, setWeekStart] = useState(() => todayIn(zone));
+
+  if (instructor.isPending) return <Loading rows={4} />;
+  if (instructor.isError)
+    return <ErrorState error={instructor.error} retry={() => void instructor.refetch()} />;
+  const p = instructor.data;
+  const offerings = p.services.filter((s) => s.active);
+  const offering = offerings.find((s) => s.instructorServiceId === params.get('service')) ?? offerings[0];
+  const requested = Number(params.get('duration'));
+  const duration = offering?.durations.includes(requested) ? requested : (offering?.durations[0] ?? 60);
+  const choose = (changes: Record<string, string>) =>
+    setParams((prev) => ({ ...Object.fromEntries(prev), ...changes }), { replace: true });
+
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-center">
+        <div
+          className="flex size-20 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-3xl font-bold text-indigo-700"
+          aria-hidden
+        >
+          {p.name.slice(0, 1)}
+        </div>
+        <div className="space-y-1">
+          <h1 className="text-3xl font-bold">{p.name}</h1>
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
+            <span className="flex items-center gap-1">
+              <Star className="size-4 text-amber-500" aria-hidden />
+              {p.rating !== null ? `${p.rating.toFixed(1)} (${p.reviewCount} reviews)` : 'New instructor'}
+            </span>
+            <span className="flex items-center gap-1">
+              <Briefcase className="size-4" aria-hidden /> {p.yearsExperience} years teaching
+            </span>
+            <span className="flex items-center gap-1">
+              <MapPin className="size-4" aria-hidden /> {areasLabel(p.areas)}
+            </span>
+          </p>
+        </div>
+      </header>
+      <p className="max-w-3xl whitespace-pre-line text-slate-700">{p.bio}</p>
+
+      <section aria-labelledby="services-heading" className="space-y-3">
+        <h2 id="services-heading" className="text-xl font-semibold">
+          Services and prices
+        </h2>
+        <div role="radiogroup" aria-label="Service" className="grid gap-3 sm:grid-cols-2">
+          {offerings.map((s) => {
+            const selected = s.instructorServiceId === offering?.instructorServiceId;
+            return (
+              <button
+                key={s.instructorServiceId}
+                type="button"
+                role="radio"
+                aria-checked={selected}
+                onClick={() => choose({ service: s.instructorServiceId, duration: String(s.durations[0]) })}
+                className={`space-y-1 rounded-xl border p-4 text-left ${selected ? 'border-indigo-600 ring-2 ring-indigo-200' : 'border-slate-200 hover:border-slate-300'}`}
+              >
+                <span className="flex justify-between font-semibold">
+                  {s.service.name} <span>{formatMoney(s.hourlyRateCents)}/h</span>
+                </span>
+                <span className="block text-sm text-slate-600">{s.description}</span>
+                <span className="block text-xs text-slate-500">
+                  {s.levels.map((l) => LEVEL_LABEL[l]).join(', ')} ·{' '}
+                  {s.ageGroups.map((a) => AGE_LABEL[a]).join(', ')} ·{' '}
+                  {s.locationTypes.map((l) => LOCATION_LABEL[l]).join(', ')}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+      </section>
+
+      {offering ? (
+        <section aria-labelledby="times-heading" className="space-y-4">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <h2 id="times-heading" className="text-xl font-semibold">
+              Book {offering.service.name}
+            </h2>
+            <div role="radiogroup" aria-label="Lesson length" className="flex flex-wrap gap-2">
+              {offering.durations.map((d) => (
+                <button
+                  key={d}
+                  type="button"
+                  role="radio"
+                  aria-checked={d === duration}
+                  onClick={() => choose({ duration: String(d) })}
+                  className={`rounded-lg border px-3 py-1.5 text-sm font-medium ${d === duration ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 hover:border-slate-400'}`}
+                >
+                  {formatDuration(d)} · {formatMoney(Math.round((offering.hourlyRateCents * d) / 60))}
+                </button>
+              ))}
+            </div>
+          </div>
+          <WeekGrid
+            instructorId={p.id}
+            offeringId={offering.instructorServiceId}
+            durations={offering.durations}
+            duration={duration}
+            weekStart={weekStart}
+            onWeekChange={setWeekStart}
+            zone={zone}
+          />
+          <ButtonLink variant="secondary" to={bookingUrl(p.id, offering.instructorServiceId, { duration })}>
+            See a month of dates
+          </ButtonLink>
+        </section>
+      ) : (
+        <p className="text-slate-600">This instructor is not taking bookings right now.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { CalendarPlus, RotateCcw } from 'lucide-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Button, buttonClass, ButtonLink } from '../../components/button';
+import { ErrorState, Loading } from '../../components/states';
+import { formatMoney, LOCATION_LABEL } from '../../lib/format';
+import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
+import { useMe } from '../auth/use-me';
+import { bookingUrl } from '../booking/booking-url';
+import { CancelDialog } from './cancel-dialog';
+import { useLesson } from './lesson-queries';
+import { StatusBadge } from './status-badge';
+
+export default function LessonPage() {
+  const { id = '' } = useParams();
+  const lesson = useLesson(id);
+  const { data: me } = useMe();
+  const [cancelling, setCancelling] = useState(false);
+  if (lesson.isPending) return <Loading rows={3} />;
+  if (lesson.isError) return <ErrorState error={lesson.error} retry={() => void lesson.refetch()} />;
+  const b = lesson.data;
+  const zone = me?.timezone ?? b.timezone;
+  const isStudent = me?.id === b.studentId;
+  const upcoming = b.status === 'confirmed' && new Date(b.startsAt) > new Date();
+  const other = isStudent ? b.instructor : b.student;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <p className="text-sm">
+        <Link to={isStudent ? '/lessons' : '/teach'} className="text-indigo-700 hover:underline">
+          ← {isStudent ? 'My lessons' : 'Dashboard'}
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">
+          {b.service.name} with {other.name}
+        </h1>
+        <StatusBadge status={b.status} />
+      </div>
+      <dl className="grid gap-3 rounded-2xl border border-slate-200 p-5 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-slate-500">When</dt>
+          <dd className="font-medium">{formatDateTime(b.startsAt, zone)}</dd>
+          <dd className="text-xs text-slate-500">Times in {zoneLabel(zone)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Length</dt>
+          <dd className="font-medium">{formatDuration(b.durationMinutes)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Where</dt>
+          <dd className="font-medium">{LOCATION_LABEL[b.locationType]}</dd>
+          {b.studentAddress && <dd className="text-slate-600">{b.studentAddress}</dd>}
+        </div>
+        <div>
+          <dt className="text-slate-500">Price</dt>
+          <dd className="font-medium">
+            {formatMoney(b.priceCents)} ({formatMoney(b.hourlyRateCents)}/h)
+          </dd>
+        </div>
+        {b.note && (
+          <div className="sm:col-span-2">
+            <dt className="text-slate-500">Note</dt>
+            <dd>{b.note}</dd>
+          </div>
+        )}
+        {b.status === 'cancelled' && (
+          <div className="sm:col-span-2" data-testid="cancelled-summary">
+            <dt className="text-slate-500">Cancelled</dt>
+            <dd>
+              By {b.cancelledBy}
+              {b.cancellationReason ? ` — “${b.cancellationReason}”` : ''}. Fee:{' '}
+              <strong>{formatMoney(b.cancellationFeeCents ?? 0)}</strong>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <div className="flex flex-wrap gap-3">
+        {upcoming && (
+          <a href={`/api/v1/bookings/${b.id}/calendar.ics`} className={buttonClass('secondary')} download>
+            <CalendarPlus className="size-4" aria-hidden /> Add to calendar
+          </a>
+        )}
+        {upcoming && isStudent && (
+          <ButtonLink variant="secondary" to={`/lessons/${b.id}/reschedule`}>
+            Reschedule
+          </ButtonLink>
+        )}
+        {upcoming && (
+          <Button variant="danger" onClick={() => setCancelling(true)}>
+            Cancel lesson
+          </Button>
+        )}
+        {isStudent && (
+          <ButtonLink to={bookingUrl(b.instructorId, b.instructorServiceId, { duration: b.durationMinutes })}>
+            <RotateCcw className="size-4" aria-hidden /> Book again
+          </ButtonLink>
+        )}
+      </div>
+      {upcoming && <CancelDialog lesson={b} open={cancelling} onClose={() => setCancelling(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { BookAgainItem, Booking, BookingDetail, Page } from '../../api/types';
+
+export type Scope = 'upcoming' | 'history';
+
+export const useMyLessons = (scope: Scope, page = 1, perPage = 10) =>
+  useQuery({
+    queryKey: ['bookings', 'student', scope, page, perPage],
+    queryFn: () => api<Page<Booking>>('/bookings', { query: { as: 'student', scope, page, perPage } }),
+  });
+
+export const useLesson = (id: string) =>
+  useQuery({ queryKey: ['booking', id], queryFn: () => api<BookingDetail>(`/bookings/${id}`) });
+
+export const useBookAgain = () =>
+  useQuery({
+    queryKey: ['bookings', 'book-again'],
+    queryFn: () => api<{ items: BookAgainItem[] }>('/bookings/book-again'),
+  });
+
+/** Any change to a lesson changes lists, the lesson itself and the instructor's free time. */
+function useInvalidateLessons() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['bookings'] }),
+      qc.invalidateQueries({ queryKey: ['booking'] }),
+      qc.invalidateQueries({ queryKey: ['availability'] }),
+    ]);
+}
+
+export function useCancelLesson(id: string) {
+  const invalidate = useInvalidateLessons();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api<Booking>(`/bookings/${id}/cancel`, { method: 'POST', body: { reason } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRescheduleLesson(id: string) {
+  const invalidate = useInvalidateLessons();
+  return useMutation({
+    mutationFn: (body: { date: string; startTime: string; durationMinutes: number }) =>
+      api<Booking>(`/bookings/${id}/reschedule`, { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}

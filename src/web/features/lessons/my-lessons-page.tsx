@@ -1,0 +1,88 @@
+import { useSearchParams } from 'react-router';
+import { Button, ButtonLink } from '../../components/button';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { browserZone, zoneLabel } from '../../lib/time';
+import { useMe } from '../auth/use-me';
+import { BookAgain } from '../home/book-again';
+import { useMyLessons, type Scope } from './lesson-queries';
+import { LessonRow } from './lesson-row';
+
+const TABS: { scope: Scope; label: string }[] = [
+  { scope: 'upcoming', label: 'Upcoming' },
+  { scope: 'history', label: 'History' },
+];
+
+export default function MyLessonsPage() {
+  const [params, setParams] = useSearchParams();
+  const scope: Scope = params.get('tab') === 'history' ? 'history' : 'upcoming';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const lessons = useMyLessons(scope, page);
+  const { data: me } = useMe();
+  const zone = me?.timezone ?? browserZone();
+  const pages = lessons.data ? Math.max(1, Math.ceil(lessons.data.total / lessons.data.perPage)) : 1;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">My lessons</h1>
+      <div role="tablist" aria-label="Lessons" className="flex gap-2 border-b border-slate-200">
+        {TABS.map((t) => (
+          <button
+            key={t.scope}
+            role="tab"
+            type="button"
+            aria-selected={scope === t.scope}
+            aria-controls="lessons-panel"
+            onClick={() => setParams({ tab: t.scope })}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${scope === t.scope ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div id="lessons-panel" role="tabpanel" className="space-y-3">
+        <p className="text-xs text-slate-500">Times in {zoneLabel(zone)}</p>
+        {lessons.isPending ? (
+          <Loading rows={3} />
+        ) : lessons.isError ? (
+          <ErrorState error={lessons.error} retry={() => void lessons.refetch()} />
+        ) : lessons.data.items.length === 0 ? (
+          <EmptyState title={scope === 'upcoming' ? 'No upcoming lessons' : 'No past lessons yet'}>
+            <ButtonLink to="/" variant="secondary">
+              Find an instructor
+            </ButtonLink>
+          </EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {lessons.data.items.map((b) => (
+              <li key={b.id}>
+                <LessonRow lesson={b} zone={zone} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Pages" className="flex items-center justify-between">
+            <Button
+              variant="secondary"
+              disabled={page <= 1}
+              onClick={() => setParams({ tab: scope, page: String(page - 1) })}
+            >
+              Previous
+            </Button>
+            <span className="text-sm text-slate-600">
+              Page {page} of {pages}
+            </span>
+            <Button
+              variant="secondary"
+              disabled={page >= pages}
+              onClick={() => setParams({ tab: scope, page: String(page + 1) })}
+            >
+              Next
+            </Button>
+          </nav>
+        )}
+      </div>
+      {scope === 'history' && <BookAgain />}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { SlidersHorizontal } from 'lucide-react';
+import type { SearchParsed } from '../../api/types';
+import { SelectField, TextField } from '../../components/field';
+import { BOROUGHS, LEVEL_LABEL } from '../../lib/format';
+import type { FilterName } from './search-chips';
+
+const PRICES = [30, 50, 80, 100, 150, 200];
+
+/** Filters set the same constraints the text can: the server applies them over what it parsed. */
+export function SearchFilters({
+  parsed,
+  onChange,
+}: {
+  parsed: SearchParsed;
+  onChange: (name: FilterName, value: string) => void;
+}) {
+  const set = (name: FilterName) => (e: { target: { value: string } }) => onChange(name, e.target.value);
+  return (
+    <details className="group rounded-xl border border-slate-200 p-4 md:open:block" open>
+      <summary className="flex cursor-pointer list-none items-center gap-2 font-semibold">
+        <SlidersHorizontal className="size-4" aria-hidden /> Filters
+      </summary>
+      <div className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-1">
+        <SelectField
+          label="Max price per hour"
+          value={parsed.priceMaxCents !== null ? String(parsed.priceMaxCents / 100) : 'any'}
+          onChange={set('priceMax')}
+        >
+          <option value="any">Any price</option>
+          {parsed.priceMaxCents !== null && !PRICES.includes(parsed.priceMaxCents / 100) && (
+            <option value={parsed.priceMaxCents / 100}>${parsed.priceMaxCents / 100}</option>
+          )}
+          {PRICES.map((p) => (
+            <option key={p} value={p}>
+              ${p}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Borough" value={parsed.borough ?? 'any'} onChange={set('borough')}>
+          <option value="any">All boroughs</option>
+          {BOROUGHS.map((b) => (
+            <option key={b.slug} value={b.slug}>
+              {b.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Format" value={parsed.format ?? 'any'} onChange={set('format')}>
+          <option value="any">Online or in person</option>
+          <option value="online">Online</option>
+          <option value="in_person">In person</option>
+        </SelectField>
+        <SelectField label="Level" value={parsed.level ?? 'any'} onChange={set('level')}>
+          <option value="any">Any level</option>
+          {Object.entries(LEVEL_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Date"
+          type="date"
+          value={parsed.date && (!parsed.dateTo || parsed.dateTo === parsed.date) ? parsed.date : ''}
+          onChange={(e) => onChange('date', e.target.value || 'any')}
+        />
+        <SelectField label="Time of day" value={parsed.timeOfDay ?? 'any'} onChange={set('timeOfDay')}>
+          <option value="any">Any time</option>
+          <option value="morning">Morning</option>
+          <option value="afternoon">Afternoon</option>
+          <option value="evening">Evening</option>
+        </SelectField>
+      </div>
+    </details>
+  );
+}

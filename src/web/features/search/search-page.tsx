@@ -1,0 +1,162 @@
+import { useEffect, useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Button } from '../../components/button';
+import { SelectField } from '../../components/field';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { browserZone, zoneLabel } from '../../lib/time';
+import { useMe } from '../auth/use-me';
+import { serviceSearchUrl, useTopPerCategory } from '../catalog/catalog-queries';
+import { ResultCard } from './result-card';
+import { SearchBox } from './search-box';
+import { chipsOf, SearchChips, type FilterName } from './search-chips';
+import { SearchFilters } from './search-filters';
+import { recordInteraction, useSearch } from './search-queries';
+
+function Suggestions() {
+  const top = useTopPerCategory();
+  const popular = top.data?.categories.flatMap((c) => c.services.slice(0, 1)) ?? [];
+  if (!popular.length) return null;
+  return (
+    <div className="space-y-2">
+      <p>Popular right now:</p>
+      <ul className="flex flex-wrap justify-center gap-2">
+        {popular.map((s) => (
+          <li key={s.id}>
+            <Link
+              to={serviceSearchUrl(s.name)}
+              className="rounded-full border border-slate-300 px-3 py-1 hover:border-indigo-500"
+            >
+              {s.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export default function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const { data: me } = useMe();
+  const zone = me?.timezone ?? browserZone();
+  const search = useSearch(params);
+  const searchedAt = useRef(0);
+  useEffect(() => {
+    searchedAt.current = Date.now();
+  }, [search.data?.searchEventId]);
+
+  const update = (changes: Partial<Record<FilterName | 'sort' | 'page', string>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
+    // A new filter or sort starts again at page 1; a history search is now a filter search.
+    if (!('page' in changes)) next.delete('page');
+    if (!('page' in changes) && !('sort' in changes)) next.set('type', 'filter');
+    setParams(next);
+  };
+  const clear = (names: FilterName[]) => update(Object.fromEntries(names.map((n) => [n, 'any'])));
+
+  const data = search.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
+  const page = data?.page ?? 1;
+  return (
+    <div className="space-y-6">
+      <SearchBox key={q} initial={q} size="compact" />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{q ? `Results for “${q}”` : 'Search'}</h1>
+          {data && (
+            <p className="text-sm text-slate-600" aria-live="polite">
+              {data.total === 1 ? '1 instructor' : `${data.total} instructors`} with open times · times in{' '}
+              {zoneLabel(zone)}
+            </p>
+          )}
+        </div>
+        <div className="w-48">
+          <SelectField
+            label="Sort by"
+            value={params.get('sort') ?? 'relevance'}
+            onChange={(e) => update({ sort: e.target.value })}
+          >
+            <option value="relevance">Best match</option>
+            <option value="soonest">Soonest available</option>
+            <option value="price">Lowest price</option>
+            <option value="rating">Top rated</option>
+          </SelectField>
+        </div>
+      </div>
+      {data && <SearchChips parsed={data.parsed} onClear={clear} />}
+
+      <div className="grid gap-6 md:grid-cols-[240px_1fr]">
+        <aside aria-label="Filters">
+          {data ? (
+            <SearchFilters parsed={data.parsed} onChange={(name, value) => update({ [name]: value })} />
+          ) : null}
+        </aside>
+        <section aria-label="Results" aria-busy={search.isFetching} className="space-y-4">
+          {!q ? (
+            <EmptyState title="Type what you want to learn">
+              <Suggestions />
+            </EmptyState>
+          ) : search.isPending ? (
+            <Loading label="Searching…" rows={4} />
+          ) : search.isError ? (
+            <ErrorState error={search.error} retry={() => void search.refetch()} />
+          ) : data!.results.length === 0 ? (
+            <EmptyState title="No instructors with open times match that">
+              <div className="space-y-4">
+                {chipsOf(data!.parsed).some((c) => c.clears) && (
+                  <p>Try removing a filter above, or a different day or time.</p>
+                )}
+                <Suggestions />
+              </div>
+            </EmptyState>
+          ) : (
+            <>
+              <ol className="space-y-4">
+                {data!.results.map((r, i) => (
+                  <li key={r.instructorServiceId}>
+                    <ResultCard
+                      result={r}
+                      zone={zone}
+                      onOpen={() =>
+                        recordInteraction({
+                          searchEventId: data!.searchEventId,
+                          kind: 'click',
+                          instructorServiceId: r.instructorServiceId,
+                          position: (page - 1) * data!.perPage + i + 1,
+                          timeToInteractionMs: Math.min(Date.now() - searchedAt.current, 86_400_000),
+                        })
+                      }
+                    />
+                  </li>
+                ))}
+              </ol>
+              {pages > 1 && (
+                <nav aria-label="Pages" className="flex items-center justify-between gap-2">
+                  <Button
+                    variant="secondary"
+                    disabled={page <= 1}
+                    onClick={() => update({ page: String(page - 1) })}
+                  >
+                    Previous
+                  </Button>
+                  <span className="text-sm text-slate-600">
+                    Page {page} of {pages}
+                  </span>
+                  <Button
+                    variant="secondary"
+                    disabled={page >= pages}
+                    onClick={() => update({ page: String(page + 1) })}
+                  >
+                    Next
+                  </Button>
+                </nav>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
