@@ -24,6 +24,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Browser tests hand functions to page.evaluate, which run in the page.
+  { files: ['e2e/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {
     files: ['src/web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,

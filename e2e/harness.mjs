@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -79,7 +80,9 @@ export async function openPage(browser, baseURL, viewport = { width: 1280, heigh
   return { context, page, errors };
 }
 
+/** Every screen the journeys photograph is also audited for accessibility first. */
 export async function screenshot(page, name) {
+  await audit(page, name);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
@@ -92,4 +95,25 @@ export async function logIn(page, email) {
 
 export function check(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+/**
+ * Accessibility audit of what the page shows now (axe-core, WCAG 2.1 A and AA rules). Serious and
+ * critical findings fail the journey; the page is also checked for content wider than the viewport.
+ */
+export async function audit(page, where) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    const lines = bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+    throw new Error(`accessibility problems on ${where}:\n  ${lines.join('\n  ')}`);
+  }
 }

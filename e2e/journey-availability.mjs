@@ -13,9 +13,9 @@ export async function instructorEditsAvailability({ page }) {
   const day = (await saturday.innerText()).split('\n')[0].trim(); // e.g. "Sat 5"
   for (const t of ['7:00 AM', '7:30 AM', '8:00 AM', '8:30 AM']) {
     const cell = page.getByRole('gridcell', { name: new RegExp(`^${day} ${t}: `) });
-    check((await cell.getAttribute('aria-pressed')) === 'false', `${day} ${t} was already open`);
+    check((await cell.getAttribute('aria-selected')) === 'false', `${day} ${t} was already open`);
     await cell.click();
-    check((await cell.getAttribute('aria-pressed')) === 'true', `${day} ${t} did not open`);
+    check((await cell.getAttribute('aria-selected')) === 'true', `${day} ${t} did not open`);
   }
   await page.getByText('You have unsaved changes.').waitFor();
   await screenshot(page, 'availability-editor');

@@ -4,11 +4,19 @@ import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
 import { instructorEditsAvailability } from './journey-availability.mjs';
 import { guestBooksThenCancels } from './journey-booking.mjs';
 import { guestHistoryFollowsLogin } from './journey-history.mjs';
+import { newInstructorOnboards } from './journey-onboarding.mjs';
+import { phoneLayouts } from './journey-phone.mjs';
 
 const journeys = [
   ['guest searches, logs in at the review step, books, cancels and sees the fee', guestBooksThenCancels],
   ['instructor availability edits show on the public profile', instructorEditsAvailability],
   ['guest search history follows the login and can be deleted', guestHistoryFollowsLogin],
+  ['a new account becomes an instructor and adds a service', newInstructorOnboards],
+  [
+    'phone-width pages fit the screen and pass the accessibility audit',
+    phoneLayouts,
+    { width: 375, height: 812 },
+  ],
 ];
 
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], { cwd: ROOT, stdio: 'inherit' });
@@ -16,9 +24,9 @@ const server = await startServer(Number(process.env.E2E_PORT ?? 3123));
 const browser = await launchBrowser();
 let failed = 0;
 try {
-  for (const [name, journey] of journeys) {
+  for (const [name, journey, viewport] of journeys) {
     const started = Date.now();
-    const { context, page, errors } = await openPage(browser, server.url);
+    const { context, page, errors } = await openPage(browser, server.url, viewport);
     try {
       const detail = await journey({ page });
       if (errors.length) throw new Error(`browser errors:\n  ${errors.join('\n  ')}`);

@@ -10,7 +10,7 @@ export function Loading({ label = 'Loading…', rows = 3 }: { label?: string; ro
     <div role="status" aria-live="polite" className="space-y-3">
       <span className="sr-only">{label}</span>
       {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="h-16 animate-pulse rounded-xl bg-slate-100" />
+        <div key={i} className="h-16 motion-safe:animate-pulse rounded-xl bg-slate-100" />
       ))}
     </div>
   );
@@ -19,7 +19,7 @@ export function Loading({ label = 'Loading…', rows = 3 }: { label?: string; ro
 export function Spinner({ label = 'Loading…' }: { label?: string }) {
   return (
     <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-500">
-      <Loader2 className="size-4 animate-spin" aria-hidden /> {label}
+      <Loader2 className="size-4 motion-safe:animate-spin" aria-hidden /> {label}
     </span>
   );
 }

@@ -59,7 +59,7 @@ export default function SignupPage() {
       </form>
       <p className="text-sm">
         Already have an account?{' '}
-        <Link to={`/login?next=${encodeURIComponent(next)}`} className="text-indigo-700 hover:underline">
+        <Link to={`/login?next=${encodeURIComponent(next)}`} className="text-indigo-700 underline">
           Log in
         </Link>
       </p>

@@ -64,7 +64,7 @@ export function WeekEditorGrid({
             >
               {shortDay(d.date)}
               {d.isBlackout && <span className="block font-normal text-rose-700">Blocked</span>}
-              {d.isPast && <span className="block font-normal text-slate-400">Past</span>}
+              {d.isPast && <span className="block font-normal text-slate-500">Past</span>}
             </div>
           ))}
         </div>
@@ -102,7 +102,7 @@ export function WeekEditorGrid({
                   type="button"
                   key={d.date}
                   disabled={locked}
-                  aria-pressed={state === 'full'}
+                  aria-selected={state === 'full'}
                   aria-label={`${name}: ${state === 'full' ? 'available' : state === 'part' ? 'partly available' : 'not available'}`}
                   data-cell={`${d.date}T${label12(cell)}`}
                   onPointerDown={(e) => {

@@ -44,7 +44,7 @@ export default function AllServicesPage() {
                         </Link>
                       </li>
                     ) : (
-                      <li key={s.id} className="flex justify-between gap-2 px-1 py-0.5 text-slate-400">
+                      <li key={s.id} className="flex justify-between gap-2 px-1 py-0.5 text-slate-500">
                         <span>{s.name}</span>
                         <span aria-label="no instructors yet">0</span>
                       </li>

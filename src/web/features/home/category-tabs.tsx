@@ -42,7 +42,10 @@ export function CategoryTabs() {
       <div role="tablist" aria-label="Categories" className="flex min-h-[76px] gap-2 overflow-x-auto pb-2">
         {top.isPending
           ? Array.from({ length: 7 }, (_, i) => (
-              <div key={i} className="h-[68px] w-28 shrink-0 animate-pulse rounded-xl bg-slate-100" />
+              <div
+                key={i}
+                className="h-[68px] w-28 shrink-0 motion-safe:animate-pulse rounded-xl bg-slate-100"
+              />
             ))
           : categories.map((c, i) => {
               const Icon = categoryIcon(c.icon);

@@ -88,7 +88,7 @@ export function WeekGrid({
                     {shortDay(d)}
                   </h3>
                   {loading ? (
-                    <div className="h-32 animate-pulse rounded-lg bg-slate-100" />
+                    <div className="h-32 motion-safe:animate-pulse rounded-lg bg-slate-100" />
                   ) : slots.length === 0 ? (
                     <p className="text-center text-xs text-slate-400">—</p>
                   ) : (
@@ -107,7 +107,7 @@ export function WeekGrid({
                               </Link>
                             ) : (
                               <span
-                                className="block cursor-not-allowed rounded-md border border-slate-200 py-1.5 text-center text-xs text-slate-400 line-through"
+                                className="block cursor-not-allowed rounded-md border border-slate-200 py-1.5 text-center text-xs text-slate-500 line-through"
                                 title={`A ${formatDuration(duration)} lesson does not fit at ${label}`}
                                 aria-disabled="true"
                               >

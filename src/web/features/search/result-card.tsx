@@ -46,7 +46,7 @@ function NextTimes({ result, zone, onPick }: { result: SearchResult; zone: strin
           </li>
         ))}
         {!slots.length && availability.isPending && (
-          <li className="h-9 w-48 animate-pulse rounded-lg bg-slate-100" aria-hidden />
+          <li className="h-9 w-48 motion-safe:animate-pulse rounded-lg bg-slate-100" aria-hidden />
         )}
       </ul>
     </div>

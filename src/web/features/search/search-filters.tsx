@@ -1,4 +1,5 @@
 import { SlidersHorizontal } from 'lucide-react';
+import { useState } from 'react';
 import type { SearchParsed } from '../../api/types';
 import { SelectField, TextField } from '../../components/field';
 import { BOROUGHS, LEVEL_LABEL } from '../../lib/format';
@@ -14,9 +15,15 @@ export function SearchFilters({
   parsed: SearchParsed;
   onChange: (name: FilterName, value: string) => void;
 }) {
+  // Open beside the results on wide screens; folded above them on a phone.
+  const [open, setOpen] = useState(() => window.matchMedia('(min-width: 768px)').matches);
   const set = (name: FilterName) => (e: { target: { value: string } }) => onChange(name, e.target.value);
   return (
-    <details className="group rounded-xl border border-slate-200 p-4 md:open:block" open>
+    <details
+      className="rounded-xl border border-slate-200 p-4"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="flex cursor-pointer list-none items-center gap-2 font-semibold">
         <SlidersHorizontal className="size-4" aria-hidden /> Filters
       </summary>

@@ -1,0 +1,28 @@
+import { audit, check } from './harness.mjs';
+
+/** (e) At 375 px the main pages fit the screen (no sideways scrolling) and pass the audit. */
+export async function phoneLayouts({ page }) {
+  const pages = [
+    ['/', 'heading', /Learn anything/],
+    ['/services', 'heading', 'All services'],
+    ['/search?q=guitar', 'heading', 'Results for “guitar”'],
+    ['/login', 'heading', 'Log in'],
+  ];
+  for (const [url, role, name] of pages) {
+    await page.goto(url);
+    await page.getByRole(role, { name }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(wide <= 0, `${url} is ${wide}px wider than a 375px screen`);
+    await audit(page, `${url} at 375px`);
+  }
+  await page.goto('/search?q=guitar');
+  await page.locator('article h3 a').first().click();
+  await page.getByRole('heading', { name: /^Book / }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await audit(page, 'instructor profile at 375px');
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }).waitFor();
+  return `${pages.length + 1} pages fit 375px and pass the audit`;
+}
