@@ -72,6 +72,8 @@ export async function openPage(browser, baseURL, viewport = { width: 1280, heigh
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  // No transitions mid-screenshot or mid-audit (the app honours prefers-reduced-motion).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -116,4 +118,21 @@ export async function audit(page, where) {
     );
     throw new Error(`accessibility problems on ${where}:\n  ${lines.join('\n  ')}`);
   }
+}
+
+/**
+ * Cumulative layout shift since the page loaded (the Web Vitals measure; 0.1 or less is "good").
+ * Not a timing figure: how far content jumped while data arrived.
+ */
+export async function layoutShift(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(Math.round(total * 1000) / 1000), 300);
+      }),
+  );
 }

@@ -125,7 +125,8 @@ export function Layout() {
           </nav>
         )}
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+      {/* At least a screen tall, so the footer never sits in view and jumps while a page loads. */}
+      <main id="main" className="mx-auto min-h-dvh w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/field';
 import { InlineError } from '../../components/states';
-import { safeNext } from './require-sign-in';
+import { safeNext } from './safe-next';
 import { useSignIn } from './use-me';
 
 export default function LoginPage() {

@@ -4,7 +4,7 @@ import { browserZone } from '../../lib/time';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/field';
 import { InlineError } from '../../components/states';
-import { safeNext } from './require-sign-in';
+import { safeNext } from './safe-next';
 import { useSignUp } from './use-me';
 
 export default function SignupPage() {

@@ -1,55 +1,7 @@
 import { X } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchParsed } from '../../api/types';
-import { AGE_LABEL, boroughName, formatMoney, LEVEL_LABEL } from '../../lib/format';
-import { formatDuration, hhmmOf, longDay } from '../../lib/time';
-
-export type FilterName =
-  'priceMax' | 'priceMin' | 'borough' | 'format' | 'level' | 'age' | 'date' | 'timeOfDay' | 'duration';
-
-interface Chip {
-  label: string;
-  /** The filter to clear when the chip is removed. */
-  clears?: FilterName[];
-}
-
-/** What the server understood, one chip per constraint. */
-export function chipsOf(p: SearchParsed): Chip[] {
-  const chips: Chip[] = p.services.map((s) => ({ label: s.name }));
-  if (!p.services.length && p.category)
-    chips.push({ label: typeof p.category === 'string' ? p.category : p.category.name });
-  if (p.priceMinCents !== null && p.priceMaxCents !== null)
-    chips.push({
-      label: `${formatMoney(p.priceMinCents)}–${formatMoney(p.priceMaxCents)}/h`,
-      clears: ['priceMin', 'priceMax'],
-    });
-  else if (p.priceMaxCents !== null)
-    chips.push({ label: `Under ${formatMoney(p.priceMaxCents)}/h`, clears: ['priceMax'] });
-  else if (p.priceMinCents !== null)
-    chips.push({ label: `Over ${formatMoney(p.priceMinCents)}/h`, clears: ['priceMin'] });
-  if (p.date) {
-    const label =
-      p.dateTo && p.dateTo !== p.date ? `${longDay(p.date)} – ${longDay(p.dateTo)}` : longDay(p.date);
-    chips.push({ label, clears: ['date'] });
-  }
-  if (p.timeOfDay)
-    chips.push({ label: p.timeOfDay[0]!.toUpperCase() + p.timeOfDay.slice(1), clears: ['timeOfDay'] });
-  else if (p.timeFromMinutes !== null)
-    chips.push({
-      label:
-        p.timeToMinutes !== null
-          ? `${hhmmOf(p.timeFromMinutes)}–${hhmmOf(p.timeToMinutes)}`
-          : `From ${hhmmOf(p.timeFromMinutes)}`,
-      clears: ['timeOfDay'],
-    });
-  if (p.neighborhood) chips.push({ label: p.neighborhood, clears: ['borough'] });
-  else if (p.borough) chips.push({ label: boroughName(p.borough), clears: ['borough'] });
-  if (p.format) chips.push({ label: p.format === 'online' ? 'Online' : 'In person', clears: ['format'] });
-  if (p.level) chips.push({ label: LEVEL_LABEL[p.level], clears: ['level'] });
-  if (p.ageGroup) chips.push({ label: AGE_LABEL[p.ageGroup], clears: ['age'] });
-  if (p.durationMinutes) chips.push({ label: formatDuration(p.durationMinutes), clears: ['duration'] });
-  return chips;
-}
+import { chipsOf, type FilterName } from './chips';
 
 export function SearchChips({
   parsed,

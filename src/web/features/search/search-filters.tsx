@@ -3,20 +3,43 @@ import { useState } from 'react';
 import type { SearchParsed } from '../../api/types';
 import { SelectField, TextField } from '../../components/field';
 import { BOROUGHS, LEVEL_LABEL } from '../../lib/format';
-import type { FilterName } from './search-chips';
+import type { FilterName } from './chips';
 
 const PRICES = [30, 50, 80, 100, 150, 200];
 
+const EMPTY: SearchParsed = {
+  services: [],
+  category: null,
+  priceMinCents: null,
+  priceMaxCents: null,
+  cheap: false,
+  date: null,
+  dateTo: null,
+  timeOfDay: null,
+  timeFromMinutes: null,
+  timeToMinutes: null,
+  borough: null,
+  neighborhood: null,
+  nearMe: false,
+  format: null,
+  level: null,
+  ageGroup: null,
+  durationMinutes: null,
+  unmatchedWords: [],
+};
+
 /** Filters set the same constraints the text can: the server applies them over what it parsed. */
 export function SearchFilters({
-  parsed,
+  parsed: maybeParsed,
   onChange,
 }: {
-  parsed: SearchParsed;
+  /** Undefined until the first answer: the panel is shown, disabled, so nothing jumps. */
+  parsed: SearchParsed | undefined;
   onChange: (name: FilterName, value: string) => void;
 }) {
   // Open beside the results on wide screens; folded above them on a phone.
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 768px)').matches);
+  const parsed = maybeParsed ?? EMPTY;
   const set = (name: FilterName) => (e: { target: { value: string } }) => onChange(name, e.target.value);
   return (
     <details
@@ -27,7 +50,7 @@ export function SearchFilters({
       <summary className="flex cursor-pointer list-none items-center gap-2 font-semibold">
         <SlidersHorizontal className="size-4" aria-hidden /> Filters
       </summary>
-      <div className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-1">
+      <fieldset disabled={!maybeParsed} className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-1">
         <SelectField
           label="Max price per hour"
           value={parsed.priceMaxCents !== null ? String(parsed.priceMaxCents / 100) : 'any'}
@@ -76,7 +99,7 @@ export function SearchFilters({
           <option value="afternoon">Afternoon</option>
           <option value="evening">Evening</option>
         </SelectField>
-      </div>
+      </fieldset>
     </details>
   );
 }

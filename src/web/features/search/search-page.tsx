@@ -8,7 +8,8 @@ import { useMe } from '../auth/use-me';
 import { serviceSearchUrl, useTopPerCategory } from '../catalog/catalog-queries';
 import { ResultCard } from './result-card';
 import { SearchBox } from './search-box';
-import { chipsOf, SearchChips, type FilterName } from './search-chips';
+import { chipsOf, type FilterName } from './chips';
+import { SearchChips } from './search-chips';
 import { SearchFilters } from './search-filters';
 import { recordInteraction, useSearch } from './search-queries';
 
@@ -65,12 +66,12 @@ export default function SearchPage() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{q ? `Results for “${q}”` : 'Search'}</h1>
-          {data && (
-            <p className="text-sm text-slate-600" aria-live="polite">
-              {data.total === 1 ? '1 instructor' : `${data.total} instructors`} with open times · times in{' '}
-              {zoneLabel(zone)}
-            </p>
-          )}
+          {/* Always one line tall, so the results do not jump when the count arrives. */}
+          <p className="min-h-5 text-sm text-slate-600" aria-live="polite">
+            {data
+              ? `${data.total === 1 ? '1 instructor' : `${data.total} instructors`} with open times · times in ${zoneLabel(zone)}`
+              : '\u00a0'}
+          </p>
         </div>
         <div className="w-48">
           <SelectField
@@ -85,7 +86,7 @@ export default function SearchPage() {
           </SelectField>
         </div>
       </div>
-      {data && <SearchChips parsed={data.parsed} onClear={clear} />}
+      <div className="min-h-8">{data && <SearchChips parsed={data.parsed} onClear={clear} />}</div>
 
       <div className="grid gap-6 md:grid-cols-[240px_1fr]">
         <aside aria-label="Filters">
