@@ -1,3 +1,5 @@
+import { browserZone } from '../lib/time';
+
 /** The one way the web app talks to the API: JSON in and out, cookie session, typed errors. */
 
 export class ApiError extends Error {
@@ -23,8 +25,6 @@ export function guestSessionId(): string {
   return id;
 }
 
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -48,7 +48,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const headers: Record<string, string> = {
     accept: 'application/json',
     'x-guest-session-id': guestSessionId(),
-    'x-timezone': viewerZone(),
+    'x-timezone': browserZone(),
     ...opts.headers,
   };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
