@@ -6,12 +6,16 @@ import { guestBooksThenCancels } from './journey-booking.mjs';
 import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
+import { studentReschedules } from './journey-reschedule.mjs';
+import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
 const journeys = [
   ['guest searches, logs in at the review step, books, cancels and sees the fee', guestBooksThenCancels],
   ['instructor availability edits show on the public profile', instructorEditsAvailability],
   ['guest search history follows the login and can be deleted', guestHistoryFollowsLogin],
   ['a new account becomes an instructor and adds a service', newInstructorOnboards],
+  ['a student moves a lesson to another free time', studentReschedules],
+  ['an instructor fills a week from a preset and blocks a day off', instructorUsesWeekTools],
   [
     'phone-width pages fit the screen and pass the accessibility audit',
     phoneLayouts,

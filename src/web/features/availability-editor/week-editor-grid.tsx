@@ -60,6 +60,7 @@ export function WeekEditorGrid({
             <div
               role="columnheader"
               key={d.date}
+              data-date={d.date}
               className="border-b border-l border-slate-200 bg-slate-50 p-2 text-center text-xs font-semibold"
             >
               {shortDay(d.date)}
