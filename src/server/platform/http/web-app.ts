@@ -19,8 +19,10 @@ export async function installWebApp(app: FastifyInstance, webDir: string): Promi
     await app.register(fastifyStatic, {
       root: webDir,
       prefix: '/',
-      wildcard: false,
-      index: false,
+      // One catch-all route: a route per built file (~140) cost every API request ~20 % of its
+      // throughput in the router (bench: /health 37k → 30k req/s).
+      wildcard: true,
+      index: 'index.html',
       preCompressed: true,
       setHeaders: (res, path) => {
         res.header(
