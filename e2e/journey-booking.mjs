@@ -39,6 +39,7 @@ export async function guestBooksThenCancels({ page }) {
     check(back.searchParams.get(k) === picked.searchParams.get(k), `review step lost the chosen ${k}`);
   }
   check(back.pathname === picked.pathname, 'review step is for another offering');
+  check((await page.title()) === 'Review and confirm · InstaInstru', `the tab says "${await page.title()}"`);
   await page.getByText('Cancellation policy').waitFor();
   await screenshot(page, 'booking-review');
 

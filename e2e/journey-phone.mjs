@@ -1,7 +1,7 @@
 import { audit, check, layoutShift } from './harness.mjs';
 
 /**
- * (e) At 375 px the main pages fit the screen (no sideways scrolling), do not jump while their data
+ * (g) At 375 px the main pages fit the screen (no sideways scrolling), do not jump while their data
  * arrives (layout shift ≤ 0.1, the Web Vitals "good" bar) and pass the accessibility audit.
  */
 export async function phoneLayouts({ page }) {

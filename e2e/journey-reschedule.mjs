@@ -1,6 +1,6 @@
 import { check, logIn } from './harness.mjs';
 
-/** (f) A student moves a lesson to another free time of the same instructor from My lessons. */
+/** (e) A student moves a lesson to another free time of the same instructor from My lessons. */
 export async function studentReschedules({ page }) {
   await page.goto('/login?next=%2Flessons');
   await logIn(page, 'student3@instainstru.local');

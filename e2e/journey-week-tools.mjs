@@ -1,6 +1,6 @@
 import { check, logIn } from './harness.mjs';
 
-/** (g) An instructor fills a week from a preset, saves it, and blocks a day off in that week. */
+/** (f) An instructor fills a week from a preset, saves it, and blocks a day off in that week. */
 export async function instructorUsesWeekTools({ page }) {
   await page.goto('/login?next=%2Fteach%2Favailability');
   await logIn(page, 'instructor12@instainstru.local');

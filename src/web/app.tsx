@@ -3,6 +3,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { Layout } from './components/layout';
+import { RouteError } from './components/route-error';
 import { RequireSignIn } from './features/auth/require-sign-in';
 import HomePage from './features/home/home-page';
 
@@ -40,30 +41,67 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'services', element: <AllServicesPage /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: 'instructors/:id', element: <ProfilePage /> },
-      { path: 'book/:instructorId/:offeringId', element: <BookingPage /> },
-      { path: 'login', element: <LoginPage /> },
-      { path: 'signup', element: <SignupPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'reset-password/:token', element: <ResetPasswordPage /> },
       {
-        element: <RequireSignIn />,
+        // A page that fails shows an error inside the layout, header and all.
+        errorElement: <RouteError />,
         children: [
-          { path: 'lessons', element: <MyLessonsPage /> },
-          { path: 'lessons/:id', element: <LessonPage /> },
-          { path: 'lessons/:id/confirmed', element: <ConfirmationPage /> },
-          { path: 'lessons/:id/reschedule', element: <ReschedulePage /> },
-          { path: 'account', element: <AccountPage /> },
-          { path: 'teach/start', element: <OnboardingPage /> },
-          { path: 'teach', element: <DashboardPage /> },
-          { path: 'teach/profile', element: <ProfileEditorPage /> },
-          { path: 'teach/availability', element: <AvailabilityEditorPage /> },
+          { index: true, element: <HomePage /> },
+          { path: 'services', element: <AllServicesPage />, handle: { title: 'All services' } },
+          {
+            path: 'search',
+            element: <SearchPage />,
+            handle: { title: (q: URLSearchParams) => (q.get('q') ? `“${q.get('q')}”` : 'Search') },
+          },
+          { path: 'instructors/:id', element: <ProfilePage />, handle: { title: 'Instructor' } },
+          {
+            path: 'book/:instructorId/:offeringId',
+            element: <BookingPage />,
+            handle: {
+              title: (q: URLSearchParams) =>
+                q.get('step') === 'review' ? 'Review and confirm' : 'Choose a time',
+            },
+          },
+          { path: 'login', element: <LoginPage />, handle: { title: 'Log in' } },
+          { path: 'signup', element: <SignupPage />, handle: { title: 'Sign up' } },
+          {
+            path: 'reset-password',
+            element: <ResetPasswordPage />,
+            handle: { title: 'Reset your password' },
+          },
+          {
+            path: 'reset-password/:token',
+            element: <ResetPasswordPage />,
+            handle: { title: 'Reset your password' },
+          },
+          {
+            element: <RequireSignIn />,
+            children: [
+              { path: 'lessons', element: <MyLessonsPage />, handle: { title: 'My lessons' } },
+              { path: 'lessons/:id', element: <LessonPage />, handle: { title: 'Lesson' } },
+              { path: 'lessons/:id/confirmed', element: <ConfirmationPage />, handle: { title: 'Booked' } },
+              {
+                path: 'lessons/:id/reschedule',
+                element: <ReschedulePage />,
+                handle: { title: 'Reschedule' },
+              },
+              { path: 'account', element: <AccountPage />, handle: { title: 'Your account' } },
+              { path: 'teach/start', element: <OnboardingPage />, handle: { title: 'Become an instructor' } },
+              { path: 'teach', element: <DashboardPage />, handle: { title: 'Teaching dashboard' } },
+              {
+                path: 'teach/profile',
+                element: <ProfileEditorPage />,
+                handle: { title: 'Profile and services' },
+              },
+              {
+                path: 'teach/availability',
+                element: <AvailabilityEditorPage />,
+                handle: { title: 'Availability' },
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -2,6 +2,7 @@ import { CalendarDays, GraduationCap, LayoutGrid, LogOut, Menu, UserRound, X } f
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
+import { usePageTitle } from './page-title';
 import { Loading } from './states';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -88,6 +89,7 @@ function useFocusOnNavigate() {
 export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   useFocusOnNavigate();
+  usePageTitle();
   return (
     <div className="flex min-h-dvh flex-col">
       <a

@@ -103,7 +103,8 @@ function SelectStep({
           else next.set(k, v);
         return next;
       },
-      { replace: true },
+      // Choosing replaces the address; moving on to review is a step Back can undo.
+      { replace: !('step' in changes) },
     );
 
   return (

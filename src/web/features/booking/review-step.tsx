@@ -7,7 +7,7 @@ import type { Booking, InstructorProfile, LocationType, Offering } from '../../a
 import { Button } from '../../components/button';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { InlineError } from '../../components/states';
-import { formatMoney, LOCATION_LABEL } from '../../lib/format';
+import { areasLabel, formatMoney, LOCATION_LABEL } from '../../lib/format';
 import { formatDateTime, formatDuration, instantOf, zoneLabel } from '../../lib/time';
 import { CancellationPolicy } from './cancellation-policy';
 
@@ -108,7 +108,8 @@ export function ReviewStep({
         )}
         {locationType === 'instructor_place' && (
           <p className="flex items-center gap-2 text-sm text-slate-600">
-            <MapPin className="size-4" aria-hidden /> {instructor.name} sends the address after booking.
+            <MapPin className="size-4" aria-hidden /> At {instructor.name}'s place (
+            {areasLabel(instructor.areas)}).
           </p>
         )}
         <TextArea
