@@ -42,6 +42,9 @@ export function TimePicker({
     byDay.set(d, [...(byDay.get(d) ?? []), s]);
   }
 
+  // Until a date is picked, the first free one is shown, so times are one tap away.
+  const shown = day ?? [...byDay.keys()].filter((d) => d.startsWith(month)).sort()[0] ?? null;
+
   return (
     <div className="grid gap-6 sm:grid-cols-2">
       <MonthCalendar
@@ -52,11 +55,11 @@ export function TimePicker({
           setDay(null);
         }}
         available={new Set(byDay.keys())}
-        selected={day}
+        selected={shown}
         onSelect={setDay}
       />
       <div className="space-y-3">
-        <h3 className="font-semibold">{day ? longDay(day) : 'Pick a date'}</h3>
+        <h3 className="font-semibold">{shown ? longDay(shown) : 'Pick a date'}</h3>
         <p className="text-xs text-slate-500">Times in {zoneLabel(zone)}</p>
         {availability.isPending ? (
           <Spinner label="Finding free times…" />
@@ -64,9 +67,9 @@ export function TimePicker({
           <ErrorState error={availability.error} retry={() => void availability.refetch()} />
         ) : byDay.size === 0 ? (
           <p className="text-sm text-slate-600">No free times this month. Try the next one.</p>
-        ) : day ? (
-          <ul className="grid grid-cols-3 gap-2" aria-label={`Free times on ${longDay(day)}`}>
-            {(byDay.get(day) ?? []).map((s) => {
+        ) : shown ? (
+          <ul className="grid grid-cols-3 gap-2" aria-label={`Free times on ${longDay(shown)}`}>
+            {(byDay.get(shown) ?? []).map((s) => {
               const isChosen = chosen?.date === s.date && chosen.time === s.time;
               return (
                 <li key={s.startsAt}>
