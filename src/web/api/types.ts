@@ -80,6 +80,8 @@ export interface SearchResult {
   levels: Level[];
   ageGroups: AgeGroup[];
   nextAvailableAt: string | null;
+  /** The first free start and the next half hours that day: instant plus the instructor's local date/time. */
+  nextTimes: { startsAt: string; date: string; time: string }[];
   rating: number | null;
   reviewCount: number;
   matchReason: string;

@@ -162,6 +162,48 @@ export class OfferingIndex {
     else window.answers.set(key, found);
     return found;
   }
+
+  /**
+   * What a result card offers: the first bookable start, then the next ones on the half hour, all
+   * on that same local day (and inside the search's window, if it has one).
+   */
+  nextTimes(
+    state: IndexState,
+    instructorId: string,
+    duration: number,
+    first: Date,
+    count: number,
+    window?: SearchWindow,
+  ): NextTime[] {
+    const schedule = state.schedules.get(instructorId);
+    if (!schedule) return [];
+    const date = instantToLocal(first, schedule.timezone).date;
+    const memo = state.days.get(`${instructorId}:${duration}`);
+    // The ranked list can outlive the day memo by a few seconds; then the day is computed again.
+    const day =
+      memo?.byDate.get(date) ??
+      computeBookableDays({
+        ...schedule,
+        dates: [date],
+        now: this.deps.clock.now(),
+        durationMinutes: duration,
+      })[0];
+    const out: NextTime[] = [];
+    day?.starts.forEach((start, i) => {
+      const time = day.startTimes[i]!;
+      if (out.length >= count || start < first || (window && !window.contains(start.getTime()))) return;
+      if (out.length > 0 && !/:(00|30)$/.test(time)) return;
+      out.push({ startsAt: start.toISOString(), date, time });
+    });
+    return out;
+  }
+}
+
+export interface NextTime {
+  startsAt: string;
+  /** The instructor's local date and time, as the booking API takes them. */
+  date: string;
+  time: string;
 }
 
 export interface RankedResult {

@@ -35,6 +35,8 @@ export interface SearchInput extends SearchFilters {
 const RELEVANCE: Record<string, number> = { exact: 1, alias: 0.95, fuzzy: 0.85 };
 /** Without a date, a time of day ("evening") means within the coming week. */
 const TIME_ONLY_DAYS = 7;
+/** Start times each result card offers as buttons. */
+const NEXT_TIMES = 3;
 
 export class SearchService {
   private areas?: Promise<AreaIndex>;
@@ -110,6 +112,7 @@ export class SearchService {
     const { results, cheapCap } = ranked;
 
     const start = (input.page - 1) * input.perPage;
+    const window = this.timeWindow(parsed, input.timezone, now) ?? undefined;
     const page = results.slice(start, start + input.perPage).map((r) => ({
       instructorServiceId: r.offering.id,
       instructor: { id: r.offering.instructorId, name: r.offering.publicName, areas: r.offering.areas },
@@ -125,6 +128,16 @@ export class SearchService {
       levels: r.offering.levels,
       ageGroups: r.offering.ageGroups,
       nextAvailableAt: r.next?.toISOString() ?? null,
+      nextTimes: r.next
+        ? this.index.nextTimes(
+            state,
+            r.offering.instructorId,
+            parsed.durationMinutes ?? r.offering.minDuration,
+            r.next,
+            NEXT_TIMES,
+            window,
+          )
+        : [],
       rating: null,
       reviewCount: 0,
       matchReason: matchReason(match, r.offering, parsed, interpretation),

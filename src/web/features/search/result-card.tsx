@@ -2,35 +2,32 @@ import { MapPin, Star } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../api/types';
 import { areasLabel, formatMoney, LOCATION_LABEL } from '../../lib/format';
-import { addDays, formatDay, formatTime, localDateOf } from '../../lib/time';
-import { slotsOf, usePublicAvailability } from '../instructors/availability-queries';
+import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';
 
-/** The first few real start times from the next available one, on the half hour. */
-function NextTimes({ result, zone, onPick }: { result: SearchResult; zone: string; onPick: () => void }) {
-  const duration = Math.min(...result.durations);
-  const day = result.nextAvailableAt ? localDateOf(result.nextAvailableAt, zone) : '';
-  const availability = usePublicAvailability(result.instructor.id, {
-    start: day,
-    end: addDays(day, 1),
-    duration,
-    offeringId: result.instructorServiceId,
-    enabled: !!result.nextAvailableAt,
-  });
+/** The real start times the search found for this card, as buttons straight to the review step. */
+function NextTimes({
+  result,
+  zone,
+  asked,
+  onPick,
+}: {
+  result: SearchResult;
+  zone: string;
+  asked: number | null;
+  onPick: () => void;
+}) {
   if (!result.nextAvailableAt)
     return <p className="text-sm text-slate-500">No open times in the next weeks</p>;
-  const slots = availability.data
-    ? slotsOf(availability.data)
-        .filter((s) => s.startsAt >= result.nextAvailableAt! && /:(00|30)$/.test(s.time))
-        .slice(0, 3)
-    : [];
+  // The server found these times for the length the search asked for, else the shortest.
+  const duration = asked && result.durations.includes(asked) ? asked : Math.min(...result.durations);
   return (
     <div className="space-y-1">
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
         Next available · {formatDay(result.nextAvailableAt, zone)}
       </p>
-      <ul className="flex min-h-9 flex-wrap gap-2" aria-label={`Next times with ${result.instructor.name}`}>
-        {(slots.length ? slots : []).map((s) => (
+      <ul className="flex flex-wrap gap-2" aria-label={`Next times with ${result.instructor.name}`}>
+        {result.nextTimes.map((s) => (
           <li key={s.startsAt}>
             <Link
               to={bookingUrl(result.instructor.id, result.instructorServiceId, {
@@ -45,9 +42,6 @@ function NextTimes({ result, zone, onPick }: { result: SearchResult; zone: strin
             </Link>
           </li>
         ))}
-        {!slots.length && availability.isPending && (
-          <li className="h-9 w-48 motion-safe:animate-pulse rounded-lg bg-slate-100" aria-hidden />
-        )}
       </ul>
     </div>
   );
@@ -56,10 +50,13 @@ function NextTimes({ result, zone, onPick }: { result: SearchResult; zone: strin
 export function ResultCard({
   result,
   zone,
+  duration,
   onOpen,
 }: {
   result: SearchResult;
   zone: string;
+  /** The lesson length the search asked for, if any. */
+  duration: number | null;
   onOpen: () => void;
 }) {
   const profileUrl = `/instructors/${result.instructor.id}?service=${result.instructorServiceId}`;
@@ -100,7 +97,7 @@ export function ResultCard({
           </span>
         </p>
         <p className="text-xs text-slate-500">{result.matchReason}</p>
-        <NextTimes result={result} zone={zone} onPick={onOpen} />
+        <NextTimes result={result} zone={zone} asked={duration} onPick={onOpen} />
       </div>
     </article>
   );

@@ -120,6 +120,7 @@ export default function SearchPage() {
                     <ResultCard
                       result={r}
                       zone={zone}
+                      duration={data!.parsed.durationMinutes}
                       onOpen={() =>
                         recordInteraction({
                           searchEventId: data!.searchEventId,
