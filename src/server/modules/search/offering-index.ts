@@ -210,6 +210,8 @@ export interface RankedResult {
   offering: Offering;
   next: Date | null;
   rank: Rankable;
+  /** The card's start times, worked out the first time the result is shown and kept with the list. */
+  times?: NextTime[];
 }
 
 /** A search's ranked list and the "cheap" price cap it applied. */

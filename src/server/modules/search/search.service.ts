@@ -128,7 +128,7 @@ export class SearchService {
       levels: r.offering.levels,
       ageGroups: r.offering.ageGroups,
       nextAvailableAt: r.next?.toISOString() ?? null,
-      nextTimes: r.next
+      nextTimes: (r.times ??= r.next
         ? this.index.nextTimes(
             state,
             r.offering.instructorId,
@@ -137,7 +137,7 @@ export class SearchService {
             NEXT_TIMES,
             window,
           )
-        : [],
+        : []),
       rating: null,
       reviewCount: 0,
       matchReason: matchReason(match, r.offering, parsed, interpretation),
