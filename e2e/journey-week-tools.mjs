@@ -31,6 +31,20 @@ export async function instructorUsesWeekTools({ page }) {
   await page.getByRole('button', { name: 'Block the day' }).click();
   await page.getByText('Family wedding').waitFor();
   await page.getByRole('columnheader', { name: new RegExp(`${saturday}\\s+Blocked`) }).waitFor();
-  check(await cell(saturday, '10:00 AM').isDisabled(), 'a blocked day can still be edited');
+  check(
+    (await cell(saturday, '10:00 AM').getAttribute('aria-disabled')) === 'true',
+    'a blocked day can still be edited',
+  );
+
+  // By keyboard alone: from Monday 10:00 AM, arrow down twice and Space opens Monday 11:00 AM.
+  await cell(monday, '10:00 AM').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  check(
+    (await cell(monday, '11:00 AM').getAttribute('aria-selected')) === 'true',
+    'the keyboard did not open 11 AM',
+  );
+  await page.getByText('You have unsaved changes.').waitFor();
   return `${heading}: weekends preset saved, ${iso} blocked`;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shortDay } from '../../lib/time';
 import type { WeekBooking, WeekDay } from './availability-queries';
 import { cellState } from './week-cells';
@@ -36,18 +36,47 @@ export function WeekEditorGrid({
   onPreview: (booking: WeekBooking & { date: string }) => void;
 }) {
   const painting = useRef<boolean | null>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  // One cell is in the tab order; arrow keys move within the grid (the ARIA grid pattern).
+  const [active, setActive] = useState({
+    row: 0,
+    col: Math.max(
+      0,
+      days.findIndex((d) => !d.isPast),
+    ),
+  });
   useEffect(() => {
     const stop = () => (painting.current = null);
     window.addEventListener('pointerup', stop);
     return () => window.removeEventListener('pointerup', stop);
   }, []);
   const cells = Array.from({ length: lastCell - firstCell }, (_, i) => firstCell + i);
+  const move = (e: React.KeyboardEvent) => {
+    const step: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    let { row, col } = active;
+    if (step[e.key]) [row, col] = [row + step[e.key]![0], col + step[e.key]![1]];
+    else if (e.key === 'Home') col = 0;
+    else if (e.key === 'End') col = days.length - 1;
+    else return;
+    e.preventDefault();
+    row = Math.min(Math.max(row, 0), cells.length - 1);
+    col = Math.min(Math.max(col, 0), days.length - 1);
+    setActive({ row, col });
+    grid.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus();
+  };
 
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200">
       <div
+        ref={grid}
         role="grid"
-        aria-label="Weekly availability: each cell is 30 minutes"
+        onKeyDown={move}
+        aria-label="Weekly availability: each cell is 30 minutes; arrow keys move, Enter or Space opens or closes"
         className="grid min-w-[640px] select-none"
         style={{ gridTemplateColumns: '72px repeat(7, minmax(0, 1fr))' }}
       >
@@ -69,7 +98,7 @@ export function WeekEditorGrid({
             </div>
           ))}
         </div>
-        {cells.map((cell) => (
+        {cells.map((cell, row) => (
           <div role="row" key={cell} className="contents">
             <div
               role="rowheader"
@@ -77,8 +106,14 @@ export function WeekEditorGrid({
             >
               {cell % 2 === 0 ? label12(cell) : ''}
             </div>
-            {days.map((d) => {
+            {days.map((d, col) => {
               const booking = bookingAt(d, cell);
+              const focusable = {
+                'data-row': row,
+                'data-col': col,
+                tabIndex: active.row === row && active.col === col ? 0 : -1,
+                onFocus: () => setActive({ row, col }),
+              };
               const locked = d.isPast || d.isBlackout;
               const state = cellState(draft.get(d.date) ?? [], cell);
               const name = `${shortDay(d.date)} ${label12(cell)}`;
@@ -88,6 +123,7 @@ export function WeekEditorGrid({
                     role="gridcell"
                     type="button"
                     key={d.date}
+                    {...focusable}
                     onClick={() => onPreview({ ...booking, date: d.date })}
                     className="h-7 border-l border-t border-amber-200 bg-amber-100 px-1 text-left text-[11px] text-amber-900"
                     aria-label={`${name}: booked, ${booking.service} ${booking.start}–${booking.end}`}
@@ -102,10 +138,11 @@ export function WeekEditorGrid({
                   role="gridcell"
                   type="button"
                   key={d.date}
-                  disabled={locked}
+                  {...focusable}
+                  // Not `disabled`: locked cells stay reachable by arrow keys and say why they are locked.
+                  aria-disabled={locked || undefined}
                   aria-selected={state === 'full'}
-                  aria-label={`${name}: ${state === 'full' ? 'available' : state === 'part' ? 'partly available' : 'not available'}`}
-                  data-cell={`${d.date}T${label12(cell)}`}
+                  aria-label={`${name}: ${state === 'full' ? 'available' : state === 'part' ? 'partly available' : 'not available'}${d.isPast ? ', past' : d.isBlackout ? ', day off' : ''}`}
                   onPointerDown={(e) => {
                     if (locked) return;
                     e.preventDefault();
@@ -116,7 +153,7 @@ export function WeekEditorGrid({
                     if (!locked && painting.current !== null) onPaint(d.date, cell, painting.current);
                   }}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
+                    if (!locked && (e.key === 'Enter' || e.key === ' ')) {
                       e.preventDefault();
                       onPaint(d.date, cell, state !== 'full');
                     }
