@@ -26,7 +26,7 @@ export function createServices(deps: AppDeps) {
   const catalog = new CatalogService(deps);
   const availability = new AvailabilityService(deps);
   const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
-  const bookings = new BookingsService(deps, availability, catalog);
+  const bookings = new BookingsService(deps, availability);
   defineBookingJobs(deps);
   const offeringIndex = new OfferingIndex(deps);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());

@@ -2,6 +2,7 @@
 // instants in an IANA zone. Offsets come from luxon's zone data; everything else is
 // plain arithmetic so DST gaps and overlaps are handled explicitly, not by luxon's defaults.
 import { IANAZone } from 'luxon';
+import { isValidTimeZone } from '../../platform/time-zone.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -71,9 +72,7 @@ export function datesInRange(start: string, end: string): string[] {
   return out;
 }
 
-export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
-}
+export const isValidZone = isValidTimeZone;
 
 /**
  * Wall time `minutes` after local midnight of `date` in `zone` → real instant.

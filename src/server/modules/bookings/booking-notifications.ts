@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import { zoneAbbreviation } from '../../platform/time-zone.js';
 import { buildIcs } from './ics.js';
 import type { BookingRow } from './bookings.repo.js';
 
@@ -7,7 +8,7 @@ type Person = { fullName: string; email: string; timezone: string };
 export type BookingEvent = 'confirmed' | 'cancelled' | 'rescheduled' | 'reminder';
 
 const when = (b: BookingRow, zone: string) =>
-  DateTime.fromJSDate(b.startsAt, { zone }).toFormat("cccc d LLLL yyyy 'at' h:mm a ZZZZ");
+  `${DateTime.fromJSDate(b.startsAt, { zone }).toFormat("cccc d LLLL yyyy 'at' h:mm a")} ${zoneAbbreviation(b.startsAt, zone)}`;
 
 const SUBJECT: Record<BookingEvent, (b: BookingRow) => string> = {
   confirmed: (b) => `Booked: ${b.serviceName} lesson`,

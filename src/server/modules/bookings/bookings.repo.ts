@@ -98,9 +98,12 @@ export async function moveBooking(
  * transaction-scoped advisory lock, taken in one global order, lets the constraint answer at once.
  */
 async function lockPeople(db: Db, userIds: string[]) {
-  for (const id of [...new Set(userIds)].sort()) {
-    await db.execute(sql`SELECT pg_advisory_xact_lock(7246, hashtext(${id}))`);
-  }
+  // One round trip; the locks are taken in array order, which is sorted. Ids are uuids, so the
+  // array literal needs no quoting.
+  const ids = `{${[...new Set(userIds)].sort().join(',')}}`;
+  await db.execute(
+    sql`SELECT count(pg_advisory_xact_lock(7246, hashtext(id))) FROM unnest(${ids}::text[]) AS id`,
+  );
 }
 
 /** Moves a confirmed lesson to a final status; the WHERE makes concurrent transitions safe. */

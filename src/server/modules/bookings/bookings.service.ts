@@ -9,7 +9,6 @@ import { Limiter } from '../../platform/limits/limiter.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import { isBookable } from '../availability/bookable-time.js';
 import { addDays, instantToLocal, localToInstant } from '../availability/local-time.js';
-import type { CatalogService } from '../catalog/catalog.service.js';
 import { bookingIcs, notifyBookingParticipants } from './booking-notifications.js';
 import type { BookingView, Viewer } from './booking-view.js';
 import { bookingView, cancellationQuote, cancellationTerms } from './booking-view.js';
@@ -50,7 +49,6 @@ export class BookingsService {
   constructor(
     private readonly deps: AppDeps,
     private readonly availability: AvailabilityService,
-    private readonly catalog: CatalogService,
   ) {
     // Per user, never per IP: many students share one address.
     this.createLimiter = new Limiter(
@@ -166,13 +164,13 @@ export class BookingsService {
       if (isExclusionViolation(err)) throw bookingConflict();
       throw err;
     }
-    await this.afterChange(row, 'confirmed');
-    return this.view(row, 'student');
+    return bookingView(row, await this.afterChange(row, 'confirmed'), 'student');
   }
 
+  /** Frees or takes the time in caches and emails both people; returns their names for the answer. */
   private async afterChange(b: BookingRow, event: 'confirmed' | 'cancelled' | 'rescheduled') {
+    // The instructor's free time changed; the catalog did not (its demand counts refresh each minute).
     await this.availability.invalidate(b.instructorId);
-    if (event !== 'rescheduled') await this.catalog.invalidate();
     const people = await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]);
     await notifyBookingParticipants(
       this.deps.mailer,
@@ -182,6 +180,7 @@ export class BookingsService {
       people.get(b.instructorId)!,
       this.now(),
     );
+    return people;
   }
 
   private async view(b: BookingRow, viewer: Viewer) {
@@ -254,8 +253,7 @@ export class BookingsService {
       return r;
     });
     if (!row) throw unprocessable('NOT_CANCELLABLE', 'This lesson is no longer confirmed.');
-    await this.afterChange(row, 'cancelled');
-    return this.view(row, side);
+    return bookingView(row, await this.afterChange(row, 'cancelled'), side);
   }
 
   async reschedule(auth: AuthContext, id: string, input: RescheduleInput) {
@@ -309,8 +307,7 @@ export class BookingsService {
       if (isExclusionViolation(err)) throw bookingConflict();
       throw err;
     }
-    await this.afterChange(row, 'rescheduled');
-    return this.view(row, side);
+    return bookingView(row, await this.afterChange(row, 'rescheduled'), side);
   }
 
   /** Instructor (or admin) marks the outcome: completed after the end, no-show after the start. */

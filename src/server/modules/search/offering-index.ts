@@ -48,23 +48,34 @@ const HORIZON_DAYS = 90;
  */
 export class OfferingIndex {
   private state?: Promise<IndexState>;
+  /** Instructors whose schedule changed since the last search; reloaded together by the next one. */
+  private stale = new Set<string>();
 
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'log'>) {
     deps.cache.subscribe(INDEX_CHANNEL, (msg) => {
       if (msg === '*') this.state = undefined;
-      else void this.reloadInstructor(msg);
+      else this.markStale(msg);
     });
   }
 
   get(): Promise<IndexState> {
     if (!this.state) {
-      const building = this.build();
-      this.state = building;
-      building.catch(() => {
-        if (this.state === building) this.state = undefined;
-      });
+      this.stale.clear();
+      this.remember(this.build());
+    } else if (this.stale.size) {
+      const ids = [...this.stale];
+      this.stale.clear();
+      this.remember(this.state.then((state) => this.reloadInstructors(state, ids)));
     }
-    return this.state;
+    return this.state!;
+  }
+
+  private remember(pending: Promise<IndexState>) {
+    this.state = pending;
+    // A failed load must not stay memoised.
+    pending.catch(() => {
+      if (this.state === pending) this.state = undefined;
+    });
   }
 
   /** Offerings changed (added, priced, retired, an instructor's status): rebuild everything. */
@@ -73,10 +84,17 @@ export class OfferingIndex {
     await this.deps.cache.publish(INDEX_CHANNEL, '*');
   }
 
-  /** One instructor's availability or bookings changed. */
+  /**
+   * One instructor's availability or bookings changed. Nothing is loaded now: a burst of bookings
+   * costs no SQL here, and the next search reloads every changed instructor in one query first.
+   */
   async scheduleChanged(instructorId: string): Promise<void> {
-    await this.reloadInstructor(instructorId);
+    this.markStale(instructorId);
     await this.deps.cache.publish(INDEX_CHANNEL, instructorId);
+  }
+
+  private markStale(instructorId: string) {
+    if (this.state) this.stale.add(instructorId);
   }
 
   private window() {
@@ -99,16 +117,19 @@ export class OfferingIndex {
     return { offerings, byService, schedules, days: new Map(), results: newResultCache() };
   }
 
-  private async reloadInstructor(instructorId: string): Promise<void> {
-    if (!this.state) return;
-    const state = await this.state;
+  private async reloadInstructors(state: IndexState, ids: string[]): Promise<IndexState> {
     const { from, to } = this.window();
-    const fresh = await loadSchedulesBulk(this.deps.db, from, to, [instructorId]);
-    const s = fresh.get(instructorId);
-    if (s) state.schedules.set(instructorId, s);
-    else state.schedules.delete(instructorId);
-    for (const key of [...state.days.keys()]) if (key.startsWith(`${instructorId}:`)) state.days.delete(key);
+    const fresh = await loadSchedulesBulk(this.deps.db, from, to, ids);
+    const changed = new Set(ids);
+    for (const id of ids) {
+      const s = fresh.get(id);
+      if (s) state.schedules.set(id, s);
+      else state.schedules.delete(id);
+    }
+    for (const key of [...state.days.keys()])
+      if (changed.has(key.slice(0, key.indexOf(':')))) state.days.delete(key);
     state.results.clear();
+    return state;
   }
 
   /**
