@@ -159,7 +159,11 @@ ${bookings.attempted} distinct free hours of the demo instructors through 16 con
 
 | created | req/s | p50 ms | p99 ms | other answers | 50 students racing for one slot | overlapping confirmed lessons after |
 | --- | --- | --- | --- | --- | --- | --- |
-| ${bookings.created} of ${bookings.attempted} | ${bookings.rps} | ${bookings.p50} | ${bookings.p99} | ${JSON.stringify(bookings.failures)} | ${bookings.raceCreated} of ${bookings.raceRequests} booked | ${bookings.overlaps} |
+| ${bookings.created} of ${bookings.attempted} | ${bookings.rps} | ${bookings.p50} | ${bookings.p99} | ${
+          Object.entries(bookings.failures)
+            .map(([k, n]) => `${n} × ${k}`)
+            .join(', ') || 'none'
+        } | ${bookings.raceCreated} of ${bookings.raceRequests} booked | ${bookings.overlaps} |
 
 Target (PRODUCT §10): ≥ 300/s with zero double bookings. Each booking is 15 round trips to
 PostgreSQL (session, offering, schedule ×4, begin, locks, insert, participants, history, commit,
