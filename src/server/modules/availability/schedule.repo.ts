@@ -30,19 +30,19 @@ export async function loadInstructorSchedule(
   toDate: string,
   opts: { excludeBookingId?: string } = {},
 ): Promise<InstructorSchedule | null> {
-  const [profile] = await db
-    .select({
-      timezone: instructorProfiles.timezone,
-      bufferMinutes: instructorProfiles.bufferMinutes,
-      minAdvanceHours: instructorProfiles.minAdvanceHours,
-      maxDaysAhead: instructorProfiles.maxDaysAhead,
-      accountStatus: users.accountStatus,
-    })
-    .from(instructorProfiles)
-    .innerJoin(users, eq(users.id, instructorProfiles.userId))
-    .where(eq(instructorProfiles.userId, instructorId));
-  if (!profile) return null;
-  const [ranges, blackouts, booked] = await Promise.all([
+  // All four at once (a pool runs them side by side); a missing profile is known only after.
+  const [[profile], ranges, blackouts, booked] = await Promise.all([
+    db
+      .select({
+        timezone: instructorProfiles.timezone,
+        bufferMinutes: instructorProfiles.bufferMinutes,
+        minAdvanceHours: instructorProfiles.minAdvanceHours,
+        maxDaysAhead: instructorProfiles.maxDaysAhead,
+        accountStatus: users.accountStatus,
+      })
+      .from(instructorProfiles)
+      .innerJoin(users, eq(users.id, instructorProfiles.userId))
+      .where(eq(instructorProfiles.userId, instructorId)),
     db
       .select({
         date: availabilityRanges.date,
@@ -76,6 +76,7 @@ export async function loadInstructorSchedule(
         ),
       ),
   ]);
+  if (!profile) return null;
   const availability: InstructorSchedule['availability'] = {};
   for (const r of ranges)
     (availability[r.date] ??= []).push({ start: formatHHMM(r.s), end: formatHHMM(r.e) });

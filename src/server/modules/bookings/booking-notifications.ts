@@ -65,18 +65,20 @@ export async function notifyBookingParticipants(
         : '';
     return `Hi ${me.fullName},\n\n${head[event]}\nPrice: ${money(b.priceCents)}.${fee}\n\nInstaInstru\n`;
   };
-  await mailer.queue({
-    to: student.email,
-    subject: SUBJECT[event](b),
-    text: lines(student, instructor, 'student'),
-    template: `booking_${event}`,
-    attachments: ics,
-  });
-  await mailer.queue({
-    to: instructor.email,
-    subject: SUBJECT[event](b),
-    text: lines(instructor, student, 'instructor'),
-    template: `booking_${event}`,
-    attachments: ics,
-  });
+  await mailer.queue(
+    {
+      to: student.email,
+      subject: SUBJECT[event](b),
+      text: lines(student, instructor, 'student'),
+      template: `booking_${event}`,
+      attachments: ics,
+    },
+    {
+      to: instructor.email,
+      subject: SUBJECT[event](b),
+      text: lines(instructor, student, 'instructor'),
+      template: `booking_${event}`,
+      attachments: ics,
+    },
+  );
 }

@@ -38,19 +38,23 @@ export class Mailer {
     });
   }
 
-  async queue(email: OutgoingEmail): Promise<void> {
-    const [row] = await this.db
+  /** Records the messages in one insert (a booking emails both people) and queues their delivery. */
+  async queue(...emails: OutgoingEmail[]): Promise<void> {
+    if (!emails.length) return;
+    const rows = await this.db
       .insert(emailOutbox)
-      .values({
-        toAddress: email.to,
-        subject: email.subject,
-        textBody: email.text,
-        template: email.template,
-        attachments: email.attachments ?? null,
-        status: this.transport ? 'queued' : 'stored',
-      })
+      .values(
+        emails.map((email) => ({
+          toAddress: email.to,
+          subject: email.subject,
+          textBody: email.text,
+          template: email.template,
+          attachments: email.attachments ?? null,
+          status: this.transport ? 'queued' : 'stored',
+        })),
+      )
       .returning({ id: emailOutbox.id });
-    if (this.transport) await this.jobs.enqueue(SEND_EMAIL_JOB, { outboxId: row!.id });
+    if (this.transport) for (const row of rows) await this.jobs.enqueue(SEND_EMAIL_JOB, { outboxId: row.id });
   }
 
   private async deliver(outboxId: string): Promise<void> {
