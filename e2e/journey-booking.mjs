@@ -40,7 +40,8 @@ export async function guestBooksThenCancels({ page }) {
   }
   check(back.pathname === picked.pathname, 'review step is for another offering');
   check((await page.title()) === 'Review and confirm · InstaInstru', `the tab says "${await page.title()}"`);
-  await page.getByText('Cancellation policy').waitFor();
+  // The policy comes from GET /bookings/terms: the same figures the cancel quote applies later.
+  await page.getByText('Free until 24 hours before the lesson.').waitFor();
   await screenshot(page, 'booking-review');
 
   await page.getByRole('button', { name: /Confirm and book/ }).click();

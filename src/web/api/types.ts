@@ -184,11 +184,24 @@ export interface Booking {
   createdAt: string;
 }
 
+export interface CancellationPolicy {
+  freeHours: number;
+  partialHours: number;
+  partialPercent: number;
+  latePercent: number;
+}
+
 export interface CancellationQuote {
   feeCents: number;
   percent: number;
   hoursBeforeStart: number;
-  policy: { freeHours: number; partialHours: number; partialPercent: number; latePercent: number };
+  policy: CancellationPolicy;
+}
+
+/** GET /bookings/terms: what every booking is made under. */
+export interface BookingTerms {
+  cancellation: CancellationPolicy;
+  rescheduleMinHours: number;
 }
 
 export interface BookingDetail extends Booking {

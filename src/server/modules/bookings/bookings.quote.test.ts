@@ -133,3 +133,15 @@ describe('cancellationQuote (pure)', () => {
     expect(cancellationQuote(b, 'admin', START)).toBeNull();
   });
 });
+
+describe('GET /bookings/terms', () => {
+  it('shows anyone, before booking, the policy a quote later applies', async () => {
+    const anonymous = await t.request({ method: 'GET', url: '/api/v1/bookings/terms' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ cancellation: POLICY, rescheduleMinHours: 12 });
+
+    const { student, id, startsAt } = await lesson();
+    hoursBefore(startsAt, 30);
+    expect((await quoteOf(id, student.token)).policy).toEqual(anonymous.json().cancellation);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { BookingsService } from './bookings.service.js';
+import { bookingTerms } from './pricing.js';
 import {
   bookingIdParams,
   cancelBody,
@@ -32,6 +33,9 @@ export const bookingsRoutes =
     );
 
     // Static paths before /bookings/:id.
+    app.get('/bookings/terms', { config: { permission: 'public' }, schema: { tags } }, async () =>
+      bookingTerms(),
+    );
     app.get(
       '/bookings/book-again',
       { config: { permission: 'view_own_bookings' }, schema: { tags } },

@@ -17,9 +17,7 @@ import type { BookingRow } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
 import { runIdempotent } from './idempotency.js';
 import type { Canceller } from './pricing.js';
-import { lessonPriceCents } from './pricing.js';
-
-const RESCHEDULE_MIN_HOURS = 12;
+import { RESCHEDULE_MIN_HOURS, lessonPriceCents } from './pricing.js';
 
 const sqlState = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } };

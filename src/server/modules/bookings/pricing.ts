@@ -21,6 +21,15 @@ export const DEFAULT_POLICY: CancellationPolicy = {
   latePercent: 100,
 };
 
+/** A student (or the instructor) may move a confirmed lesson until this many hours before it starts. */
+export const RESCHEDULE_MIN_HOURS = 12;
+
+/** The terms every booking is made under, as shown to a student before they confirm. */
+export const bookingTerms = () => ({
+  cancellation: { ...DEFAULT_POLICY },
+  rescheduleMinHours: RESCHEDULE_MIN_HOURS,
+});
+
 export type Canceller = 'student' | 'instructor' | 'admin';
 
 /** Percent of the price the student owes; the instructor or an admin cancelling costs the student nothing. */
