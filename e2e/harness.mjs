@@ -82,6 +82,16 @@ export async function openPage(browser, baseURL, viewport = { width: 1280, heigh
   return { context, page, errors };
 }
 
+/**
+ * Takes back the one console error a journey provoked on purpose (Chromium logs every 4xx answer);
+ * fails if it was not logged, so the journey cannot pass without the refusal happening.
+ */
+export function expectConsoleError(errors, pattern) {
+  const i = errors.findIndex((e) => pattern.test(e));
+  check(i >= 0, `expected a console error matching ${pattern}`);
+  errors.splice(i, 1);
+}
+
 /** Every screen the journeys photograph is also audited for accessibility first. */
 export async function screenshot(page, name) {
   await audit(page, name);
@@ -101,7 +111,7 @@ export function check(condition, message) {
 
 /**
  * Accessibility audit of what the page shows now (axe-core, WCAG 2.1 A and AA rules). Serious and
- * critical findings fail the journey; the page is also checked for content wider than the viewport.
+ * critical findings fail the journey.
  */
 export async function audit(page, where) {
   const { violations } = await new AxeBuilder({ page })
@@ -118,6 +128,13 @@ export async function audit(page, where) {
     );
     throw new Error(`accessibility problems on ${where}:\n  ${lines.join('\n  ')}`);
   }
+}
+
+/** Fails when the page is wider than the window, i.e. the reader would have to scroll sideways. */
+export async function fitsWidth(page, where) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const { width } = page.viewportSize();
+  check(wide <= 0, `${where} is ${wide}px wider than a ${width}px window`);
 }
 
 /**

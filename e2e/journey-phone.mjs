@@ -1,4 +1,4 @@
-import { audit, check, layoutShift } from './harness.mjs';
+import { audit, check, fitsWidth, layoutShift } from './harness.mjs';
 
 /**
  * (g) At 375 px the main pages fit the screen (no sideways scrolling), do not jump while their data
@@ -16,8 +16,7 @@ export async function phoneLayouts({ page }) {
     await page.goto(url);
     await page.getByRole(role, { name }).waitFor();
     await page.waitForLoadState('networkidle');
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    check(wide <= 0, `${url} is ${wide}px wider than a 375px screen`);
+    await fitsWidth(page, url);
     const shift = await layoutShift(page);
     check(shift <= 0.1, `${url} shifted its layout by ${shift} while loading`);
     shifts.push(shift);

@@ -1,6 +1,7 @@
 // npm run test:e2e — the browser journeys of the web app against a fresh server with demo data.
 import { execFileSync } from 'node:child_process';
 import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
+import { adminDeactivatesAccount } from './journey-admin.mjs';
 import { instructorEditsAvailability } from './journey-availability.mjs';
 import { guestBooksThenCancels } from './journey-booking.mjs';
 import { guestHistoryFollowsLogin } from './journey-history.mjs';
@@ -16,6 +17,7 @@ const journeys = [
   ['a new account becomes an instructor and adds a service', newInstructorOnboards],
   ['a student moves a lesson to another free time', studentReschedules],
   ['an instructor fills a week from a preset and blocks a day off', instructorUsesWeekTools],
+  ['an admin revokes a permission and deactivates an account', adminDeactivatesAccount],
   [
     'phone-width pages fit the screen and pass the accessibility audit',
     phoneLayouts,
@@ -32,7 +34,7 @@ try {
     const started = Date.now();
     const { context, page, errors } = await openPage(browser, server.url, viewport);
     try {
-      const detail = await journey({ page });
+      const detail = await journey({ page, errors });
       if (errors.length) throw new Error(`browser errors:\n  ${errors.join('\n  ')}`);
       console.log(`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${detail}`);
     } catch (e) {

@@ -24,6 +24,8 @@ const OnboardingPage = lazy(() => import('./features/dashboard/onboarding-page')
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 const ProfileEditorPage = lazy(() => import('./features/dashboard/profile-editor-page'));
 const AvailabilityEditorPage = lazy(() => import('./features/availability-editor/availability-editor-page'));
+const AdminUsersPage = lazy(() => import('./features/admin/admin-users-page'));
+const AdminUserPage = lazy(() => import('./features/admin/admin-user-page'));
 const NotFoundPage = lazy(() => import('./features/not-found-page'));
 
 const queryClient = new QueryClient({
@@ -97,6 +99,8 @@ const router = createBrowserRouter([
                 element: <AvailabilityEditorPage />,
                 handle: { title: 'Availability' },
               },
+              { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
+              { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },

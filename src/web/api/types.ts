@@ -216,3 +216,26 @@ export interface BookAgainItem {
   durations: number[];
   lastLessonAt: string;
 }
+
+export type AccountStatus = Me['accountStatus'];
+
+/** GET /admin/users items. */
+export interface AdminUser {
+  id: string;
+  email: string;
+  fullName: string;
+  timezone: string;
+  accountStatus: AccountStatus;
+  roles: string[];
+  createdAt: string;
+}
+
+export interface AdminUserDetail extends AdminUser {
+  permissions: string[];
+}
+
+export interface PermissionInfo {
+  name: string;
+  scope: 'shared' | 'student' | 'instructor' | 'admin';
+  description: string;
+}

@@ -1,4 +1,13 @@
-import { CalendarDays, GraduationCap, LayoutGrid, LogOut, Menu, UserRound, X } from 'lucide-react';
+import {
+  CalendarDays,
+  GraduationCap,
+  LayoutGrid,
+  LogOut,
+  Menu,
+  ShieldCheck,
+  UserRound,
+  X,
+} from 'lucide-react';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
@@ -32,6 +41,11 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
             <GraduationCap className="size-4" aria-hidden />{' '}
             {isInstructor(me) ? 'Teaching' : 'Become an instructor'}
           </NavLink>
+          {me.permissions.includes('view_all_users') && (
+            <NavLink to="/admin/users" className={navClass} onClick={onNavigate}>
+              <ShieldCheck className="size-4" aria-hidden /> Admin
+            </NavLink>
+          )}
           <NavLink to="/account" className={navClass} onClick={onNavigate}>
             <UserRound className="size-4" aria-hidden /> {me.fullName.split(' ')[0]}
           </NavLink>
@@ -103,12 +117,13 @@ export function Layout() {
           <Link to="/" className="flex items-center gap-2 text-lg font-bold text-indigo-700">
             <img src="/favicon.svg" alt="" width={28} height={28} /> InstaInstru
           </Link>
-          <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          {/* An admin's six links crowd a tablet-width header, so below 1024 px they sit in the menu. */}
+          <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
             <NavLinks />
           </nav>
           <button
             type="button"
-            className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 md:hidden"
+            className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 lg:hidden"
             aria-expanded={menuOpen}
             aria-controls="mobile-nav"
             onClick={() => setMenuOpen((o) => !o)}
@@ -121,7 +136,7 @@ export function Layout() {
           <nav
             id="mobile-nav"
             aria-label="Main"
-            className="flex flex-col gap-1 border-t border-slate-200 p-3 md:hidden"
+            className="flex flex-col gap-1 border-t border-slate-200 p-3 lg:hidden"
           >
             <NavLinks onNavigate={() => setMenuOpen(false)} />
           </nav>

@@ -12,6 +12,9 @@ const inZone = (iso: string, zone: string) => DateTime.fromISO(iso, { zone: 'utc
 /** "Wed, Nov 25" */
 export const formatDay = (iso: string, zone: string) => inZone(iso, zone).toFormat('ccc, LLL d');
 
+/** "Nov 24, 2026" */
+export const formatDate = (iso: string, zone: string) => inZone(iso, zone).toFormat('LLL d, yyyy');
+
 /** "4:00 PM" */
 export const formatTime = (iso: string, zone: string) => inZone(iso, zone).toFormat('h:mm a');
 

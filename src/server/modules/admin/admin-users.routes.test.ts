@@ -92,6 +92,33 @@ describe('admin user routes: anonymous, other user, admin', () => {
     expect(ok.json().items[0].id).toBe(u.id);
   });
 
+  it('an admin cannot revoke their own permission, and keeps it', async () => {
+    const res = await t.request({
+      method: 'DELETE',
+      url: `/api/v1/admin/users/${admin.id}/permissions/manage_permissions`,
+      token: admin.token,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('SELF_LOCKOUT');
+    expect((await me(admin.token)).json().user.permissions).toContain('manage_permissions');
+  });
+
+  it('the permission list is for admins and names every permission once', async () => {
+    const u = await t.user();
+    const url = '/api/v1/admin/permissions';
+    expect((await t.request({ method: 'GET', url })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url, token: u.token })).statusCode).toBe(403);
+    const ok = await t.request({ method: 'GET', url, token: admin.token });
+    expect(ok.statusCode).toBe(200);
+    const names = ok.json().items.map((p: { name: string }) => p.name);
+    expect(new Set(names).size).toBe(ALL_PERMISSIONS.length);
+    expect(ok.json().items).toContainEqual({
+      name: 'manage_users',
+      scope: 'admin',
+      description: 'Change any account’s status',
+    });
+  });
+
   it('changing a status needs manage_users; a user cannot change their own through it', async () => {
     const u = await t.user();
     expect(

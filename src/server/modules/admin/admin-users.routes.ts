@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ALL_PERMISSIONS } from '../../platform/access/permissions.js';
 import { paginationQuery } from '../../platform/http/pagination.js';
 import type { AdminUsersService } from './admin-users.service.js';
 
@@ -49,15 +50,24 @@ export const adminUsersRoutes =
       async (req) => users.changeStatus(req.auth!, req.params.id, req.body.status),
     );
 
+    // Every permission there is, so an admin screen can offer the ones a user lacks.
+    app.get(
+      '/admin/permissions',
+      { config: { permission: 'view_all_users' }, schema: { tags } },
+      async () => ({
+        items: ALL_PERMISSIONS,
+      }),
+    );
+
     const permParams = z.object({ id: z.string().max(64), name: z.string().max(64) });
     app.post(
       '/admin/users/:id/permissions/:name',
       { config: { permission: 'manage_permissions' }, schema: { tags, params: permParams } },
-      async (req) => users.setPermission(req.params.id, req.params.name, true),
+      async (req) => users.setPermission(req.auth!, req.params.id, req.params.name, true),
     );
     app.delete(
       '/admin/users/:id/permissions/:name',
       { config: { permission: 'manage_permissions' }, schema: { tags, params: permParams } },
-      async (req) => users.setPermission(req.params.id, req.params.name, false),
+      async (req) => users.setPermission(req.auth!, req.params.id, req.params.name, false),
     );
   };

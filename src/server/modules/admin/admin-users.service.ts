@@ -58,8 +58,12 @@ export class AdminUsersService {
   }
 
   /** granted=false is a per-user revoke: it wins over any role grant. */
-  async setPermission(id: string, name: string, granted: boolean) {
+  async setPermission(actor: AuthContext, id: string, name: string, granted: boolean) {
     await this.existing(id);
+    // Revoking one's own permission could take away the very power to undo it.
+    if (id === actor.user.id && !granted) {
+      throw unprocessable('SELF_LOCKOUT', 'Admins cannot revoke their own permissions here.');
+    }
     if (!isPermissionName(name)) throw notFound('Permission');
     await setUserPermission(this.deps.db, id, name, granted);
     await this.access.invalidate(id);

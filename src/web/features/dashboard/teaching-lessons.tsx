@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Booking } from '../../api/types';
+import { Pager, pageCount } from '../../components/pager';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { TextArea } from '../../components/field';
@@ -18,7 +19,7 @@ export function TeachingLessons({ zone }: { zone: string }) {
   const action = useLessonAction();
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   const [reason, setReason] = useState('');
-  const pages = lessons.data ? Math.max(1, Math.ceil(lessons.data.total / lessons.data.perPage)) : 1;
+  const pages = pageCount(lessons.data);
 
   return (
     <section aria-labelledby="teaching-heading" className="space-y-4">
@@ -101,19 +102,7 @@ export function TeachingLessons({ zone }: { zone: string }) {
           })}
         </ul>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
-          </Button>
-          <span className="text-sm text-slate-600">
-            Page {page} of {pages}
-          </span>
-          <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
       <Dialog open={!!cancelling} onClose={() => setCancelling(null)} title="Cancel this lesson?">
         <form
           className="space-y-4"

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { Button, ButtonLink } from '../../components/button';
+import { Pager, pageCount } from '../../components/pager';
+import { ButtonLink } from '../../components/button';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { browserZone, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
@@ -19,7 +20,7 @@ export default function MyLessonsPage() {
   const lessons = useMyLessons(scope, page);
   const { data: me } = useMe();
   const zone = me?.timezone ?? browserZone();
-  const pages = lessons.data ? Math.max(1, Math.ceil(lessons.data.total / lessons.data.perPage)) : 1;
+  const pages = pageCount(lessons.data);
 
   return (
     <div className="space-y-6">
@@ -60,27 +61,7 @@ export default function MyLessonsPage() {
             ))}
           </ul>
         )}
-        {pages > 1 && (
-          <nav aria-label="Pages" className="flex items-center justify-between">
-            <Button
-              variant="secondary"
-              disabled={page <= 1}
-              onClick={() => setParams({ tab: scope, page: String(page - 1) })}
-            >
-              Previous
-            </Button>
-            <span className="text-sm text-slate-600">
-              Page {page} of {pages}
-            </span>
-            <Button
-              variant="secondary"
-              disabled={page >= pages}
-              onClick={() => setParams({ tab: scope, page: String(page + 1) })}
-            >
-              Next
-            </Button>
-          </nav>
-        )}
+        <Pager page={page} pages={pages} onPage={(n) => setParams({ tab: scope, page: String(n) })} />
       </div>
       {scope === 'history' && <BookAgain />}
     </div>

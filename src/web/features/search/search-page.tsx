@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button } from '../../components/button';
+import { Pager, pageCount } from '../../components/pager';
 import { SelectField } from '../../components/field';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { browserZone, zoneLabel } from '../../lib/time';
@@ -58,7 +58,7 @@ export default function SearchPage() {
   const clear = (names: FilterName[]) => update(Object.fromEntries(names.map((n) => [n, 'any'])));
 
   const data = search.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
+  const pages = pageCount(data);
   const page = data?.page ?? 1;
   return (
     <div className="space-y-6">
@@ -134,27 +134,7 @@ export default function SearchPage() {
                   </li>
                 ))}
               </ol>
-              {pages > 1 && (
-                <nav aria-label="Pages" className="flex items-center justify-between gap-2">
-                  <Button
-                    variant="secondary"
-                    disabled={page <= 1}
-                    onClick={() => update({ page: String(page - 1) })}
-                  >
-                    Previous
-                  </Button>
-                  <span className="text-sm text-slate-600">
-                    Page {page} of {pages}
-                  </span>
-                  <Button
-                    variant="secondary"
-                    disabled={page >= pages}
-                    onClick={() => update({ page: String(page + 1) })}
-                  >
-                    Next
-                  </Button>
-                </nav>
-              )}
+              <Pager page={page} pages={pages} onPage={(n) => update({ page: String(n) })} />
             </>
           )}
         </section>
