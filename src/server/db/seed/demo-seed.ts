@@ -193,28 +193,26 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
         .innerJoin(instructorProfiles, sql`${instructorProfiles.userId} = ${instructorServices.instructorId}`)
         .where(sql`${instructorServices.id} = ${offering.id}`);
       try {
-        await db.transaction(async (tx) =>
-          insertBooking(tx, {
-            studentId,
-            instructorId: offering.instructorId,
-            instructorServiceId: offering.id,
-            serviceId: meta!.serviceId,
-            serviceName: meta!.name,
-            serviceSlug: meta!.slug,
-            hourlyRateCents: offering.rate,
-            priceCents: lessonPriceCents(offering.rate, minutes),
-            durationMinutes: minutes,
-            bufferMinutes: meta!.buffer,
-            startsAt,
-            endsAt,
-            instructorTimezone: ZONE,
-            studentTimezone: ZONE,
-            locationType: 'online',
-            status: n < 5 ? 'completed' : 'confirmed',
-            completedAt: n < 5 ? endsAt : null,
-            createdAt: new Date(Math.min(now.getTime(), startsAt.getTime()) - 7 * 86_400_000),
-          }),
-        );
+        await insertBooking(db, {
+          studentId,
+          instructorId: offering.instructorId,
+          instructorServiceId: offering.id,
+          serviceId: meta!.serviceId,
+          serviceName: meta!.name,
+          serviceSlug: meta!.slug,
+          hourlyRateCents: offering.rate,
+          priceCents: lessonPriceCents(offering.rate, minutes),
+          durationMinutes: minutes,
+          bufferMinutes: meta!.buffer,
+          startsAt,
+          endsAt,
+          instructorTimezone: ZONE,
+          studentTimezone: ZONE,
+          locationType: 'online',
+          status: n < 5 ? 'completed' : 'confirmed',
+          completedAt: n < 5 ? endsAt : null,
+          createdAt: new Date(Math.min(now.getTime(), startsAt.getTime()) - 7 * 86_400_000),
+        });
         booked++;
       } catch {
         // Two generated lessons collided for one person: the database said no, the demo moves on.

@@ -1,5 +1,6 @@
-import { and, between, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
 import {
   availabilityRanges,
   blackoutDates,
@@ -22,7 +23,24 @@ export interface InstructorSchedule {
   bookings: { startsAt: Date; endsAt: Date }[];
 }
 
-/** Everything the slot engine needs for one instructor over [fromDate, toDate] (local dates). */
+interface ScheduleRow {
+  timezone: string;
+  bufferMinutes: number;
+  minAdvanceHours: number;
+  maxDaysAhead: number;
+  accountStatus: string;
+  /** [date, start minute, end minute], ordered. */
+  ranges: [string, number, number][];
+  blackouts: string[];
+  /** [start, end] in epoch milliseconds. */
+  booked: [number, number][];
+}
+
+/**
+ * Everything the slot engine needs for one instructor over [fromDate, toDate] (local dates), in one
+ * round trip: every booking and every availability view reads it, so a query saved here is saved
+ * on each of them.
+ */
 export async function loadInstructorSchedule(
   db: Db,
   instructorId: string,
@@ -30,61 +48,52 @@ export async function loadInstructorSchedule(
   toDate: string,
   opts: { excludeBookingId?: string } = {},
 ): Promise<InstructorSchedule | null> {
-  // All four at once (a pool runs them side by side); a missing profile is known only after.
-  const [[profile], ranges, blackouts, booked] = await Promise.all([
-    db
-      .select({
-        timezone: instructorProfiles.timezone,
-        bufferMinutes: instructorProfiles.bufferMinutes,
-        minAdvanceHours: instructorProfiles.minAdvanceHours,
-        maxDaysAhead: instructorProfiles.maxDaysAhead,
-        accountStatus: users.accountStatus,
-      })
-      .from(instructorProfiles)
-      .innerJoin(users, eq(users.id, instructorProfiles.userId))
-      .where(eq(instructorProfiles.userId, instructorId)),
-    db
-      .select({
-        date: availabilityRanges.date,
-        s: availabilityRanges.startMinute,
-        e: availabilityRanges.endMinute,
-      })
-      .from(availabilityRanges)
-      .where(
-        and(
-          eq(availabilityRanges.instructorId, instructorId),
-          between(availabilityRanges.date, fromDate, toDate),
-        ),
-      )
-      .orderBy(availabilityRanges.date, availabilityRanges.startMinute),
-    db
-      .select({ date: blackoutDates.date })
-      .from(blackoutDates)
-      .where(
-        and(eq(blackoutDates.instructorId, instructorId), between(blackoutDates.date, fromDate, toDate)),
-      ),
-    db
-      .select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.instructorId, instructorId),
-          eq(bookings.status, 'confirmed'),
-          lt(bookings.startsAt, sql`(${toDate}::date + 2)::timestamptz`),
-          gt(bookings.endsAt, sql`(${fromDate}::date - 2)::timestamptz`),
-          opts.excludeBookingId ? ne(bookings.id, opts.excludeBookingId) : undefined,
-        ),
-      ),
-  ]);
-  if (!profile) return null;
+  const [row] = await rowsOf<ScheduleRow>(
+    db,
+    sql`
+      SELECT ${instructorProfiles.timezone} AS timezone,
+             ${instructorProfiles.bufferMinutes} AS "bufferMinutes",
+             ${instructorProfiles.minAdvanceHours} AS "minAdvanceHours",
+             ${instructorProfiles.maxDaysAhead} AS "maxDaysAhead",
+             ${users.accountStatus} AS "accountStatus",
+             coalesce((
+               SELECT json_agg(json_build_array(${availabilityRanges.date}, ${availabilityRanges.startMinute},
+                                                ${availabilityRanges.endMinute})
+                               ORDER BY ${availabilityRanges.date}, ${availabilityRanges.startMinute})
+               FROM ${availabilityRanges}
+               WHERE ${availabilityRanges.instructorId} = ${instructorId}
+                 AND ${availabilityRanges.date} BETWEEN ${fromDate} AND ${toDate}
+             ), '[]') AS ranges,
+             coalesce((
+               SELECT json_agg(${blackoutDates.date})
+               FROM ${blackoutDates}
+               WHERE ${blackoutDates.instructorId} = ${instructorId}
+                 AND ${blackoutDates.date} BETWEEN ${fromDate} AND ${toDate}
+             ), '[]') AS blackouts,
+             coalesce((
+               SELECT json_agg(json_build_array(extract(epoch FROM ${bookings.startsAt}) * 1000,
+                                                extract(epoch FROM ${bookings.endsAt}) * 1000))
+               FROM ${bookings}
+               WHERE ${bookings.instructorId} = ${instructorId}
+                 AND ${bookings.status} = 'confirmed'
+                 AND ${bookings.startsAt} < (${toDate}::date + 2)::timestamptz
+                 AND ${bookings.endsAt} > (${fromDate}::date - 2)::timestamptz
+                 ${opts.excludeBookingId ? sql`AND ${bookings.id} <> ${opts.excludeBookingId}` : sql``}
+             ), '[]') AS booked
+      FROM ${instructorProfiles}
+      JOIN ${users} ON ${users.id} = ${instructorProfiles.userId}
+      WHERE ${instructorProfiles.userId} = ${instructorId}`,
+  );
+  if (!row) return null;
+  const { ranges, blackouts, booked, ...profile } = row;
   const availability: InstructorSchedule['availability'] = {};
-  for (const r of ranges)
-    (availability[r.date] ??= []).push({ start: formatHHMM(r.s), end: formatHHMM(r.e) });
+  for (const [date, start, end] of ranges)
+    (availability[date] ??= []).push({ start: formatHHMM(start), end: formatHHMM(end) });
   return {
     instructorId,
     ...profile,
     availability,
-    blackoutDates: new Set(blackouts.map((b) => b.date)),
-    bookings: booked,
+    blackoutDates: new Set(blackouts),
+    bookings: booked.map(([from, to]) => ({ startsAt: new Date(from), endsAt: new Date(to) })),
   };
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingParticipants, bookings, emailOutbox } from '../../db/schema/index.js';
+import { bookingHistory, bookingParticipants, bookings, emailOutbox } from '../../db/schema/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
@@ -42,7 +42,14 @@ describe('creating a booking', () => {
       .select()
       .from(bookingParticipants)
       .where(eq(bookingParticipants.bookingId, b.id));
-    expect(participants).toHaveLength(2);
+    expect(participants.map((p) => [p.role, p.userId]).sort()).toEqual([
+      ['instructor', inst.id],
+      ['student', s.id],
+    ]);
+    const history = await t.deps.db.select().from(bookingHistory).where(eq(bookingHistory.bookingId, b.id));
+    expect(history).toEqual([
+      expect.objectContaining({ event: 'created', actorId: s.id, detail: { startsAt: b.startsAt } }),
+    ]);
   });
 
   it('never takes the price, status or student from the client', async () => {

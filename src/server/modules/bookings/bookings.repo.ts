@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import {
@@ -30,6 +30,10 @@ export async function findOfferingForBooking(db: Db, instructorServiceId: string
       locationTypes: instructorServices.locationTypes,
       active: instructorServices.active,
       instructorStatus: users.accountStatus,
+      // What the booking emails need about the instructor, so they cost no extra query.
+      instructorName: users.fullName,
+      instructorEmail: users.email,
+      instructorUserTimezone: users.timezone,
       timezone: instructorProfiles.timezone,
       bufferMinutes: instructorProfiles.bufferMinutes,
     })
@@ -42,29 +46,65 @@ export async function findOfferingForBooking(db: Db, instructorServiceId: string
 }
 export type OfferingForBooking = NonNullable<Awaited<ReturnType<typeof findOfferingForBooking>>>;
 
+const bookingColumns = getTableColumns(bookings);
+
+/** A raw `bookings` row (snake_case, driver values) read through the schema's own column mappers. */
+function bookingFromRaw(raw: Record<string, unknown>): BookingRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(bookingColumns)) {
+    const v = raw[column.name];
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return out as BookingRow;
+}
+
 /**
- * Inserts the lesson and the time it blocks for both people. The exclusion constraint on
- * booking_participants refuses an overlap (SQLSTATE 23P01) for either of them.
+ * Inserts the lesson, the time it blocks for both people and its "created" history entry in one
+ * statement: one round trip, atomic without a transaction block. The INSERT selects from the lock
+ * CTE, so the advisory locks are held before the row exists. The exclusion constraint on
+ * booking_participants refuses an overlap (SQLSTATE 23P01) for either person.
  */
 export async function insertBooking(
   db: Db,
   b: NewBooking & { startsAt: Date; endsAt: Date; bufferMinutes: number },
-) {
-  await lockPeople(db, [b.instructorId, b.studentId]);
-  const [row] = await db.insert(bookings).values(b).returning();
-  const people = [
-    {
-      bookingId: row!.id,
-      userId: b.instructorId,
-      role: 'instructor',
-      blocked: range(b.startsAt, addMinutes(b.endsAt, b.bufferMinutes)),
-    },
-    { bookingId: row!.id, userId: b.studentId, role: 'student', blocked: range(b.startsAt, b.endsAt) },
-  ];
-  // Always in user-id order: concurrent bookings then wait on each other in one global order
-  // and cannot deadlock.
-  await db.insert(bookingParticipants).values(people.sort((x, y) => (x.userId < y.userId ? -1 : 1)));
-  return row!;
+): Promise<BookingRow> {
+  const given = Object.entries(bookingColumns).filter(
+    ([key]) => (b as Record<string, unknown>)[key] !== undefined,
+  );
+  // Typed casts: in INSERT ... SELECT the target columns do not type the parameters.
+  const names = sql.join(
+    given.map(([, c]) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const values = sql.join(
+    given.map(
+      ([key, c]) => sql`${sql.param((b as Record<string, unknown>)[key], c)}::${sql.raw(c.getSQLType())}`,
+    ),
+    sql`, `,
+  );
+  const instructorBlock = range(b.startsAt, addMinutes(b.endsAt, b.bufferMinutes));
+  const studentBlock = range(b.startsAt, b.endsAt);
+  const [row] = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`
+      WITH locked AS (${lockSql([b.instructorId, b.studentId])}),
+      b AS (INSERT INTO ${bookings} (${names}) SELECT ${values} FROM locked RETURNING *),
+      blocked AS (
+        INSERT INTO ${bookingParticipants} (booking_id, user_id, role, blocked)
+        SELECT b.id, p.user_id, p.role, p.blocked
+        FROM b, (VALUES (${b.instructorId}::uuid, 'instructor', ${instructorBlock}::tstzrange),
+                        (${b.studentId}::uuid, 'student', ${studentBlock}::tstzrange)) AS p(user_id, role, blocked)
+        -- In user-id order, as the locks are taken.
+        ORDER BY p.user_id
+      ),
+      history AS (
+        INSERT INTO ${bookingHistory} (booking_id, event, actor_id, detail)
+        SELECT b.id, 'created', b.student_id, ${JSON.stringify({ startsAt: b.startsAt.toISOString() })}::jsonb
+        FROM b
+      )
+      SELECT * FROM b`,
+  );
+  return bookingFromRaw(row!);
 }
 
 export async function moveBooking(
@@ -96,14 +136,16 @@ export async function moveBooking(
  * Two transactions inserting mutually overlapping rows into an exclusion constraint wait on
  * each other and end in a deadlock (a second lost per pair). Queuing bookings per person on a
  * transaction-scoped advisory lock, taken in one global order, lets the constraint answer at once.
+ * The locks are taken in array order, which is sorted; ids are uuids, so the array literal needs
+ * no quoting.
  */
-async function lockPeople(db: Db, userIds: string[]) {
-  // One round trip; the locks are taken in array order, which is sorted. Ids are uuids, so the
-  // array literal needs no quoting.
+function lockSql(userIds: string[]) {
   const ids = `{${[...new Set(userIds)].sort().join(',')}}`;
-  await db.execute(
-    sql`SELECT count(pg_advisory_xact_lock(7246, hashtext(id))) FROM unnest(${ids}::text[]) AS id`,
-  );
+  return sql`SELECT count(pg_advisory_xact_lock(7246, hashtext(id))) AS n FROM unnest(${ids}::text[]) AS id`;
+}
+
+async function lockPeople(db: Db, userIds: string[]) {
+  await db.execute(lockSql(userIds));
 }
 
 /** Moves a confirmed lesson to a final status; the WHERE makes concurrent transitions safe. */

@@ -32,6 +32,9 @@ const bookingConflict = () =>
     'That time overlaps another lesson (of the instructor, buffer included, or of yours).',
   );
 
+type People = Awaited<ReturnType<typeof repo.namesOf>>;
+type Person = People extends Map<string, infer P> ? P : never;
+
 const RULE_ERRORS: Record<string, [string, string]> = {
   IN_PAST: ['IN_PAST', 'That time has already passed.'],
   MIN_NOTICE: ['MIN_NOTICE', 'That is sooner than this instructor’s minimum notice.'],
@@ -134,42 +137,49 @@ export class BookingsService {
 
     let row: BookingRow;
     try {
-      row = await this.deps.db.transaction(async (tx) => {
-        const b = await repo.insertBooking(tx, {
-          studentId: auth.user.id,
-          instructorId: offering.instructorId,
-          instructorServiceId: offering.id,
-          serviceId: offering.serviceId,
-          serviceName: offering.serviceName,
-          serviceSlug: offering.serviceSlug,
-          hourlyRateCents: offering.hourlyRateCents,
-          priceCents: lessonPriceCents(offering.hourlyRateCents, input.durationMinutes),
-          durationMinutes: input.durationMinutes,
-          bufferMinutes: offering.bufferMinutes,
-          startsAt,
-          endsAt,
-          instructorTimezone: offering.timezone,
-          studentTimezone: auth.user.timezone,
-          locationType: input.locationType,
-          studentAddress: input.locationType === 'student_place' ? input.studentAddress : null,
-          note: input.note ?? null,
-          createdAt: this.now(),
-        });
-        await repo.recordHistory(tx, b.id, 'created', auth.user.id, { startsAt: startsAt.toISOString() });
-        return b;
+      row = await repo.insertBooking(this.deps.db, {
+        studentId: auth.user.id,
+        instructorId: offering.instructorId,
+        instructorServiceId: offering.id,
+        serviceId: offering.serviceId,
+        serviceName: offering.serviceName,
+        serviceSlug: offering.serviceSlug,
+        hourlyRateCents: offering.hourlyRateCents,
+        priceCents: lessonPriceCents(offering.hourlyRateCents, input.durationMinutes),
+        durationMinutes: input.durationMinutes,
+        bufferMinutes: offering.bufferMinutes,
+        startsAt,
+        endsAt,
+        instructorTimezone: offering.timezone,
+        studentTimezone: auth.user.timezone,
+        locationType: input.locationType,
+        studentAddress: input.locationType === 'student_place' ? input.studentAddress : null,
+        note: input.note ?? null,
+        createdAt: this.now(),
       });
     } catch (err) {
       if (isExclusionViolation(err)) throw bookingConflict();
       throw err;
     }
-    return bookingView(row, await this.afterChange(row, 'confirmed'), 'student');
+    const people: People = new Map<string, Person>([
+      [auth.user.id, auth.user],
+      [
+        offering.instructorId,
+        {
+          fullName: offering.instructorName,
+          email: offering.instructorEmail,
+          timezone: offering.instructorUserTimezone,
+        },
+      ],
+    ]);
+    return bookingView(row, await this.afterChange(row, 'confirmed', people), 'student');
   }
 
   /** Frees or takes the time in caches and emails both people; returns their names for the answer. */
-  private async afterChange(b: BookingRow, event: 'confirmed' | 'cancelled' | 'rescheduled') {
+  private async afterChange(b: BookingRow, event: 'confirmed' | 'cancelled' | 'rescheduled', known?: People) {
     // The instructor's free time changed; the catalog did not (its demand counts refresh each minute).
     await this.availability.invalidate(b.instructorId);
-    const people = await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]);
+    const people = known ?? (await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]));
     await notifyBookingParticipants(
       this.deps.mailer,
       event,
