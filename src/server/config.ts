@@ -36,6 +36,7 @@ const envSchema = z.object({
   PASSWORD_RESET_PER_IP_PER_HOUR: int(10),
   BODY_LIMIT_BYTES: int(100_000),
   BOOKINGS_PER_USER_PER_MIN: int(30),
+  PG_PREPARE_THRESHOLD: int(3),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +69,8 @@ export interface Config {
   passwordResetPerIpPerHour: number;
   bodyLimitBytes: number;
   bookingsPerUserPerMin: number;
+  /** Runs of one statement after which PostgreSQL gets it prepared; 0 = never (db/statement-cache.ts). */
+  pgPrepareThreshold: number;
   /** Cheap argon2 parameters: only ever set by the test helpers. */
   fastHashing: boolean;
 }
@@ -128,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     passwordResetPerIpPerHour: e.PASSWORD_RESET_PER_IP_PER_HOUR,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     bookingsPerUserPerMin: e.BOOKINGS_PER_USER_PER_MIN,
+    pgPrepareThreshold: e.PG_PREPARE_THRESHOLD,
     fastHashing: false,
   };
   return { ...config, ...overrides };

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { StatementCache, prepareRepeatedStatements } from './statement-cache.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DriverName = 'pglite' | 'pg';
@@ -62,10 +63,12 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   return wrapPglite(client);
 }
 
-export function openPostgres(url: string, max = 10): Database {
+export function openPostgres(url: string, max = 10, prepareThreshold = 3): Database {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
+  const statements = new StatementCache(prepareThreshold);
+  pool.on('connect', (client) => prepareRepeatedStatements(client, statements));
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

@@ -57,7 +57,9 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     });
   const database =
     opts.database ??
-    (config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(`${config.dataDir}/pgdata`));
+    (config.databaseUrl
+      ? openPostgres(config.databaseUrl, 10, config.pgPrepareThreshold)
+      : await openPglite(`${config.dataDir}/pgdata`));
   const metrics = new Metrics(() => database.poolStats(), !opts.database);
   const keyPrefix = opts.keyPrefix ?? 'ii:';
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;

@@ -82,13 +82,18 @@ export async function insertBooking(
     ),
     sql`, `,
   );
+  // Named columns, never *: a prepared statement must keep its result shape when a column is added.
+  const returned = sql.join(
+    Object.values(bookingColumns).map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
   const instructorBlock = range(b.startsAt, addMinutes(b.endsAt, b.bufferMinutes));
   const studentBlock = range(b.startsAt, b.endsAt);
   const [row] = await rowsOf<Record<string, unknown>>(
     db,
     sql`
       WITH locked AS (${lockSql([b.instructorId, b.studentId])}),
-      b AS (INSERT INTO ${bookings} (${names}) SELECT ${values} FROM locked RETURNING *),
+      b AS (INSERT INTO ${bookings} (${names}) SELECT ${values} FROM locked RETURNING ${returned}),
       blocked AS (
         INSERT INTO ${bookingParticipants} (booking_id, user_id, role, blocked)
         SELECT b.id, p.user_id, p.role, p.blocked
@@ -102,7 +107,7 @@ export async function insertBooking(
         SELECT b.id, 'created', b.student_id, ${JSON.stringify({ startsAt: b.startsAt.toISOString() })}::jsonb
         FROM b
       )
-      SELECT * FROM b`,
+      SELECT ${returned} FROM b`,
   );
   return bookingFromRaw(row!);
 }
