@@ -21,7 +21,7 @@ export const DEFAULT_POLICY: CancellationPolicy = {
   latePercent: 100,
 };
 
-/** A student (or the instructor) may move a confirmed lesson until this many hours before it starts. */
+/** A confirmed lesson can be moved (by its student or an admin) until this many hours before it starts. */
 export const RESCHEDULE_MIN_HOURS = 12;
 
 /** The terms every booking is made under, as shown to a student before they confirm. */
