@@ -1,4 +1,4 @@
-import { check, expectConsoleError, fitsWidth, logIn, screenshot } from './harness.mjs';
+import { audit, check, expectConsoleError, fitsWidth, logIn, screenshot } from './harness.mjs';
 
 /** (h) An admin finds a new account, revokes one permission and deactivates it; the owner is then refused. */
 export async function adminDeactivatesAccount({ page, errors }) {
@@ -18,6 +18,7 @@ export async function adminDeactivatesAccount({ page, errors }) {
   await page.getByLabel('Name or email').fill(email);
   await page.getByRole('button', { name: 'Find' }).click();
   await page.getByText('1 account', { exact: true }).waitFor();
+  await screenshot(page, 'admin-users');
   await page.getByRole('link', { name: /Casey Member/ }).click();
   await page.getByRole('heading', { name: /Casey Member/ }).waitFor();
 
@@ -39,9 +40,12 @@ export async function adminDeactivatesAccount({ page, errors }) {
   await dialog.getByRole('button', { name: 'Deactivate' }).click();
   await page.getByRole('heading', { name: /Casey Member\s*Deactivated/ }).waitFor();
   await screenshot(page, 'admin-user');
-  // Tablet width: the longest header (an admin's) and the permission grid still fit.
-  await page.setViewportSize({ width: 820, height: 900 });
-  await fitsWidth(page, 'the admin user page');
+  // Tablet and phone widths: the longest header (an admin's) and the permission grid still fit.
+  for (const width of [820, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await fitsWidth(page, 'the admin user page');
+    await audit(page, `the admin user page at ${width}px`);
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // What the server now holds, not what the page shows.
