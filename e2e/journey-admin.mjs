@@ -39,6 +39,7 @@ export async function adminDeactivatesAccount({ page, errors }) {
   await dialog.getByLabel('Reason (optional)').fill('Asked us to close it.');
   await dialog.getByRole('button', { name: 'Deactivate' }).click();
   await page.getByRole('heading', { name: /Casey Member\s*Deactivated/ }).waitFor();
+  await page.getByText(/^Deactivated since .+: “Asked us to close it\.”$/).waitFor();
   await screenshot(page, 'admin-user');
   // Tablet and phone widths: the longest header (an admin's) and the permission grid still fit.
   for (const width of [820, 375]) {

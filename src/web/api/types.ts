@@ -226,6 +226,9 @@ export interface AdminUser {
   fullName: string;
   timezone: string;
   accountStatus: AccountStatus;
+  statusChangedAt: string | null;
+  /** Why an admin set the current status; null for self-service changes. */
+  statusReason: string | null;
   roles: string[];
   createdAt: string;
 }

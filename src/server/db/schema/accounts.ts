@@ -25,6 +25,8 @@ export const users = pgTable(
     /** Who last changed the status: a self-deactivation may be undone at login, an admin's may not. */
     statusChangedBy: uuid('status_changed_by'),
     statusChangedAt: ts('status_changed_at'),
+    /** Why an admin changed the status, shown to other admins; null for self-service changes. */
+    statusReason: text('status_reason'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

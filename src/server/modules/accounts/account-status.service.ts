@@ -27,9 +27,9 @@ export class AccountStatusService {
   }
 
   /** Takes effect at once: a deactivation ends every live session. */
-  async change(userId: string, to: AccountStatus, actorId: string) {
+  async change(userId: string, to: AccountStatus, actorId: string, reason?: string) {
     for (const g of this.guards) await g(userId, to, actorId);
-    const user = await setAccountStatus(this.deps.db, userId, to, actorId);
+    const user = await setAccountStatus(this.deps.db, userId, to, actorId, reason ?? null);
     if (!user) return undefined;
     if (to === 'deactivated') await revokeUserSessions(this.deps.db, userId);
     await this.access.invalidate(userId);

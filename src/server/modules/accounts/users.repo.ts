@@ -43,12 +43,19 @@ export async function updatePasswordHash(db: Db, id: string, passwordHash: strin
     .where(eq(users.id, id));
 }
 
-export async function setAccountStatus(db: Db, id: string, status: AccountStatus, changedBy: string) {
+export async function setAccountStatus(
+  db: Db,
+  id: string,
+  status: AccountStatus,
+  changedBy: string,
+  reason: string | null = null,
+) {
   const [row] = await db
     .update(users)
     .set({
       accountStatus: status,
       statusChangedBy: changedBy,
+      statusReason: reason,
       statusChangedAt: sql`now()`,
       updatedAt: sql`now()`,
     })

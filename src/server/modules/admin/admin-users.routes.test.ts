@@ -137,6 +137,27 @@ describe('admin user routes: anonymous, other user, admin', () => {
 });
 
 describe('account status', () => {
+  it('an admin’s reason is kept with the status for other admins, and cleared when it changes again', async () => {
+    const u = await t.user();
+    const suspend = await t.request({
+      method: 'POST',
+      url: `/api/v1/admin/users/${u.id}/status`,
+      token: admin.token,
+      payload: { status: 'suspended', reason: '  Chargeback under review  ' },
+    });
+    expect(suspend.statusCode).toBe(200);
+    const seen = await t.request({ method: 'GET', url: `/api/v1/admin/users/${u.id}`, token: admin.token });
+    expect(seen.json()).toMatchObject({
+      accountStatus: 'suspended',
+      statusReason: 'Chargeback under review',
+    });
+    expect(Date.parse(seen.json().statusChangedAt)).not.toBeNaN();
+    expect((await setStatus(u.id, 'active')).json()).toMatchObject({
+      accountStatus: 'active',
+      statusReason: null,
+    });
+  });
+
   it('a suspended account can still sign in and use its session', async () => {
     const u = await t.user();
     expect((await setStatus(u.id, 'suspended')).statusCode).toBe(200);

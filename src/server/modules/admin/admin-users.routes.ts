@@ -47,7 +47,7 @@ export const adminUsersRoutes =
           }),
         },
       },
-      async (req) => users.changeStatus(req.auth!, req.params.id, req.body.status),
+      async (req) => users.changeStatus(req.auth!, req.params.id, req.body.status, req.body.reason),
     );
 
     // Every permission there is, so an admin screen can offer the ones a user lacks.

@@ -16,6 +16,8 @@ const adminView = (u: UserRow & { roles?: string[] }) => ({
   fullName: u.fullName,
   timezone: u.timezone,
   accountStatus: u.accountStatus,
+  statusChangedAt: u.statusChangedAt?.toISOString() ?? null,
+  statusReason: u.statusReason,
   roles: u.roles ?? [],
   createdAt: u.createdAt.toISOString(),
 });
@@ -48,12 +50,12 @@ export class AdminUsersService {
     return { ...adminView({ ...u, roles }), permissions };
   }
 
-  async changeStatus(actor: AuthContext, id: string, to: AccountStatus) {
+  async changeStatus(actor: AuthContext, id: string, to: AccountStatus, reason?: string) {
     await this.existing(id);
     if (id === actor.user.id && to !== 'active') {
       throw unprocessable('SELF_LOCKOUT', 'Admins cannot suspend or deactivate their own account here.');
     }
-    const u = await this.status.change(id, to, actor.user.id);
+    const u = await this.status.change(id, to, actor.user.id, reason?.trim() || undefined);
     return adminView(u!);
   }
 

@@ -8,7 +8,7 @@ import { TextArea } from '../../components/field';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { browserZone, formatDate, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
-import { AccountStatusBadge } from './account-status-badge';
+import { AccountStatusBadge, STATUS_LABEL } from './account-status-badge';
 import { useAdminUser, usePermissionList, useSetAccountStatus, useSetPermission } from './admin-queries';
 
 const STATUS_ACTIONS: { to: AccountStatus; label: string; effect: string }[] = [
@@ -70,6 +70,7 @@ export default function AdminUserPage() {
           </div>
           <StatusPanel
             user={user.data}
+            zone={zone}
             canManage={!!me?.permissions.includes('manage_users')}
             self={me?.id === id}
           />
@@ -86,10 +87,12 @@ export default function AdminUserPage() {
 
 function StatusPanel({
   user,
+  zone,
   canManage,
   self,
 }: {
   user: AdminUserDetail;
+  zone: string;
   canManage: boolean;
   self: boolean;
 }) {
@@ -116,6 +119,12 @@ function StatusPanel({
       <h2 id="status-h" className="font-semibold">
         Account status
       </h2>
+      {user.statusChangedAt && (
+        <p className="text-sm text-slate-700" data-testid="status-since">
+          {STATUS_LABEL[user.accountStatus]} since {formatDate(user.statusChangedAt, zone)}
+          {user.statusReason ? `: “${user.statusReason}”` : ''}
+        </p>
+      )}
       {!canManage ? (
         <p className="text-sm text-slate-600">
           You can see this account; changing its status needs the manage users permission.
