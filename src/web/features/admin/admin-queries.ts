@@ -30,10 +30,11 @@ export const usePermissionList = () =>
 function useUserChanged(id: string) {
   const qc = useQueryClient();
   return (user: AdminUser | AdminUserDetail) => {
+    // A permission change answers with the whole detail; a status change does not.
     if ('permissions' in user) qc.setQueryData(['admin', 'user', id], user);
     return Promise.all([
+      'permissions' in user ? undefined : qc.invalidateQueries({ queryKey: ['admin', 'user', id] }),
       qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
-      qc.invalidateQueries({ queryKey: ['admin', 'user', id] }),
       // The admin may have granted something to themselves.
       qc.invalidateQueries({ queryKey: meKey }),
     ]);

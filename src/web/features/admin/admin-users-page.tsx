@@ -7,8 +7,18 @@ import { Pager, pageCount } from '../../components/pager';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { browserZone, formatDate } from '../../lib/time';
 import { useMe } from '../auth/use-me';
-import { AccountStatusBadge } from './account-status-badge';
+import { AccountStatusBadge, STATUS_LABEL } from './account-status-badge';
 import { useAdminUsers } from './admin-queries';
+
+const FILTERS = [
+  {
+    key: 'role',
+    label: 'Role',
+    any: 'Any role',
+    options: { student: 'Student', instructor: 'Instructor', admin: 'Admin' },
+  },
+  { key: 'status', label: 'Status', any: 'Any status', options: STATUS_LABEL },
+] as const;
 
 /** Admin → Users: find any account by name or email, narrowed by role and status. */
 export default function AdminUsersPage() {
@@ -57,26 +67,21 @@ export default function AdminUsersPage() {
           maxLength={100}
           onChange={(e) => setDraft({ ...draft, q: e.target.value })}
         />
-        <SelectField
-          label="Role"
-          value={draft.role}
-          onChange={(e) => setDraft({ ...draft, role: e.target.value })}
-        >
-          <option value="">Any role</option>
-          <option value="student">Student</option>
-          <option value="instructor">Instructor</option>
-          <option value="admin">Admin</option>
-        </SelectField>
-        <SelectField
-          label="Status"
-          value={draft.status}
-          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
-        >
-          <option value="">Any status</option>
-          <option value="active">Active</option>
-          <option value="suspended">Suspended</option>
-          <option value="deactivated">Deactivated</option>
-        </SelectField>
+        {FILTERS.map((f) => (
+          <SelectField
+            key={f.key}
+            label={f.label}
+            value={draft[f.key]}
+            onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+          >
+            <option value="">{f.any}</option>
+            {Object.entries(f.options).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        ))}
         <Button type="submit">
           <Search className="size-4" aria-hidden /> Find
         </Button>
