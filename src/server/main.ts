@@ -11,6 +11,9 @@ async function main() {
   const config = loadConfig();
   const deps = await createDeps(config);
   const { log } = deps;
+  // A promise nobody awaited must never take every other request down with the process; the
+  // lint rules (no-floating-promises) keep new ones out, this keeps a missed one logged.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
   const prepared = await prepareDatabase(deps.database);
   await seedDemoIfEmpty(deps.database, config, deps.clock, log);
   log.info(
@@ -28,6 +31,7 @@ async function main() {
   if (config.role !== 'api') {
     await registerSchedules(deps.jobs);
     await deps.jobs.start();
+    deps.mailer.start();
   }
   if (app) {
     await app.listen({ port: config.port, host: config.host });

@@ -73,7 +73,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
         log,
       )
     : new InlineJobRunner(metrics, log);
-  const mailer = new Mailer(database.db, jobs, config.mailFrom, config.smtpUrl);
+  const mailer = new Mailer(database.db, log, opts.clock ?? systemClock, config.mailFrom, config.smtpUrl);
   const windowSec = config.loginWindowMinutes * 60;
   const limits: Limits = {
     loginPerAccount: new Limiter(
@@ -111,6 +111,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     redis,
     keyPrefix,
     async close() {
+      await mailer.close();
       await jobs.close();
       await cache.close();
       redis?.disconnect();

@@ -87,6 +87,7 @@ export async function createTestApp(
   const app = await buildApp(deps, services);
   await app.ready();
   await deps.jobs.start();
+  deps.mailer.start();
 
   const request: TestApp['request'] = ({ token, headers, ...rest }) =>
     app.inject({ ...rest, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });

@@ -115,6 +115,10 @@ export const idempotencyKeys = pgTable(
     responseStatus: integer('response_status'),
     responseBody: jsonb('response_body'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The claim of the request running under this key; null once its answer is stored. */
+    claim: text('claim'),
+    /** An unanswered claim past this instant is abandoned (a crash) and a retry may take it. */
+    leaseUntil: ts('lease_until'),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.route, t.key] }),

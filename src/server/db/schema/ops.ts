@@ -1,6 +1,10 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Every email the platform sends: delivered by SMTP when configured, else kept here for admins and tests. */
+/**
+ * Every email the platform sends, written in the same transaction as the change that causes it
+ * (a transactional outbox). With SMTP configured a relay delivers `queued` rows; without it a row
+ * is `stored` for admins and tests.
+ */
 export const emailOutbox = pgTable(
   'email_outbox',
   {
@@ -15,8 +19,15 @@ export const emailOutbox = pgTable(
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When the relay may (re)try a queued message: backoff after a failure. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A relay's claim on the row while it sends; a crashed relay's claim simply runs out. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
   },
-  (t) => [index('email_outbox_to_idx').on(t.toAddress, t.createdAt)],
+  (t) => [
+    index('email_outbox_to_idx').on(t.toAddress, t.createdAt),
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 /** Audit trail of destructive database commands (PRODUCT §7, database safety). */

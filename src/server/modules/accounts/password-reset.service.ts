@@ -34,18 +34,22 @@ export class PasswordResetService {
     const user = await findUserByEmail(this.deps.db, email.trim());
     if (!user || user.accountStatus === 'deactivated') return;
     const token = newToken('iir');
-    await this.deps.db.insert(passwordResetTokens).values({
-      userId: user.id,
-      tokenHash: this.hash(token),
-      expiresAt: new Date(this.deps.clock.now().getTime() + TOKEN_TTL_MS),
-    });
     const link = `${this.deps.config.publicUrl}/reset-password/${token}`;
-    await this.deps.mailer.queue({
-      to: user.email,
-      template: 'password_reset',
-      subject: 'Reset your InstaInstru password',
-      text: `Hi ${user.fullName},\n\nSomeone (hopefully you) asked to reset your InstaInstru password.\nOpen this link within an hour to choose a new one:\n\n${link}\n\nIf it wasn't you, ignore this email: your password stays as it is.\n`,
+    // The token and the email that carries it commit together.
+    await this.deps.db.transaction(async (tx) => {
+      await tx.insert(passwordResetTokens).values({
+        userId: user.id,
+        tokenHash: this.hash(token),
+        expiresAt: new Date(this.deps.clock.now().getTime() + TOKEN_TTL_MS),
+      });
+      await this.deps.mailer.queue(tx, {
+        to: user.email,
+        template: 'password_reset',
+        subject: 'Reset your InstaInstru password',
+        text: `Hi ${user.fullName},\n\nSomeone (hopefully you) asked to reset your InstaInstru password.\nOpen this link within an hour to choose a new one:\n\n${link}\n\nIf it wasn't you, ignore this email: your password stays as it is.\n`,
+      });
     });
+    this.deps.mailer.committed();
   }
 
   async verify(token: string): Promise<{ email: string }> {

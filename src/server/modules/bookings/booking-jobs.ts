@@ -24,19 +24,25 @@ export function defineBookingJobs(deps: AppDeps): void {
   deps.jobs.define({
     name: 'bookings.reminders',
     handler: async () => {
-      // Claiming (setting reminder_sent_at) before queuing makes a double send impossible across workers.
-      const due = await claimDueReminders(deps.db, deps.clock.now());
-      for (const b of due) {
-        const people = await namesOf(deps.db, [b.studentId, b.instructorId]);
-        await notifyBookingParticipants(
-          deps.mailer,
-          'reminder',
-          b,
-          people.get(b.studentId)!,
-          people.get(b.instructorId)!,
-          deps.clock.now(),
-        );
-      }
+      // Claiming (setting reminder_sent_at) and queuing in one transaction: across workers and
+      // crashes, each reminder is written exactly once.
+      const n = await deps.db.transaction(async (tx) => {
+        const due = await claimDueReminders(tx, deps.clock.now());
+        for (const b of due) {
+          const people = await namesOf(tx, [b.studentId, b.instructorId]);
+          await notifyBookingParticipants(
+            tx,
+            deps.mailer,
+            'reminder',
+            b,
+            people.get(b.studentId)!,
+            people.get(b.instructorId)!,
+            deps.clock.now(),
+          );
+        }
+        return due.length;
+      });
+      if (n) deps.mailer.committed();
     },
   });
   deps.jobs.define({

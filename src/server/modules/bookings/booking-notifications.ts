@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { zoneAbbreviation } from '../../platform/time-zone.js';
 import { buildIcs } from './ics.js';
@@ -31,8 +32,12 @@ export function bookingIcs(b: BookingRow, instructorName: string, now: Date, seq
   });
 }
 
-/** Emails both people in the lesson, each in their own time zone; queued, never sent inline. */
+/**
+ * Emails both people in the lesson, each in their own time zone. Written to the outbox within
+ * `tx`, the transaction of the change itself; never sent inline.
+ */
 export async function notifyBookingParticipants(
+  tx: Db,
   mailer: Mailer,
   event: BookingEvent,
   b: BookingRow,
@@ -66,6 +71,7 @@ export async function notifyBookingParticipants(
     return `Hi ${me.fullName},\n\n${head[event]}\nPrice: ${money(b.priceCents)}.${fee}\n\nInstaInstru\n`;
   };
   await mailer.queue(
+    tx,
     {
       to: student.email,
       subject: SUBJECT[event](b),

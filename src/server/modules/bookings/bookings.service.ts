@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { sideOf } from '../../platform/access/ownership.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -9,12 +10,14 @@ import { Limiter } from '../../platform/limits/limiter.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import { isBookable } from '../availability/bookable-time.js';
 import { addDays, instantToLocal, localToInstant } from '../availability/local-time.js';
+import type { BookingEvent } from './booking-notifications.js';
 import { bookingIcs, notifyBookingParticipants } from './booking-notifications.js';
 import type { BookingView, Viewer } from './booking-view.js';
 import { bookingView, cancellationQuote, cancellationTerms } from './booking-view.js';
 import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
 import type { BookingRow } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
+import type { CompleteKey } from './idempotency.js';
 import { runIdempotent } from './idempotency.js';
 import type { Canceller } from './pricing.js';
 import { RESCHEDULE_MIN_HOURS, lessonPriceCents } from './pricing.js';
@@ -99,15 +102,22 @@ export class BookingsService {
   }
 
   async create(auth: AuthContext, input: CreateBookingInput, idempotencyKey: string | undefined) {
-    await this.createLimiter.consume(auth.user.id);
     return runIdempotent(
       this.deps.db,
       { userId: auth.user.id, route: 'POST /bookings', key: idempotencyKey, body: input, now: this.now() },
-      async () => ({ status: 201, body: await this.createNow(auth, input) }),
+      async (complete) => {
+        // Inside the claim: a replayed answer costs the client none of its booking budget.
+        await this.createLimiter.consume(auth.user.id);
+        return { status: 201, body: await this.createNow(auth, input, complete) };
+      },
     );
   }
 
-  private async createNow(auth: AuthContext, input: CreateBookingInput): Promise<BookingView> {
+  private async createNow(
+    auth: AuthContext,
+    input: CreateBookingInput,
+    complete: CompleteKey,
+  ): Promise<BookingView> {
     const offering = isUuid(input.instructorServiceId)
       ? await repo.findOfferingForBooking(this.deps.db, input.instructorServiceId)
       : undefined;
@@ -135,32 +145,6 @@ export class BookingsService {
     const endsAt = repo.addMinutes(startsAt, input.durationMinutes);
     await this.assertBookable(offering.instructorId, offering.timezone, startsAt, input.durationMinutes);
 
-    let row: BookingRow;
-    try {
-      row = await repo.insertBooking(this.deps.db, {
-        studentId: auth.user.id,
-        instructorId: offering.instructorId,
-        instructorServiceId: offering.id,
-        serviceId: offering.serviceId,
-        serviceName: offering.serviceName,
-        serviceSlug: offering.serviceSlug,
-        hourlyRateCents: offering.hourlyRateCents,
-        priceCents: lessonPriceCents(offering.hourlyRateCents, input.durationMinutes),
-        durationMinutes: input.durationMinutes,
-        bufferMinutes: offering.bufferMinutes,
-        startsAt,
-        endsAt,
-        instructorTimezone: offering.timezone,
-        studentTimezone: auth.user.timezone,
-        locationType: input.locationType,
-        studentAddress: input.locationType === 'student_place' ? input.studentAddress : null,
-        note: input.note ?? null,
-        createdAt: this.now(),
-      });
-    } catch (err) {
-      if (isExclusionViolation(err)) throw bookingConflict();
-      throw err;
-    }
     const people: People = new Map<string, Person>([
       [auth.user.id, auth.user],
       [
@@ -172,15 +156,48 @@ export class BookingsService {
         },
       ],
     ]);
-    return bookingView(row, await this.afterChange(row, 'confirmed', people), 'student');
+    let view: BookingView;
+    try {
+      // The lesson, both emails and the Idempotency-Key's answer commit together or not at all.
+      view = await this.deps.db.transaction(async (tx) => {
+        const row = await repo.insertBooking(tx, {
+          studentId: auth.user.id,
+          instructorId: offering.instructorId,
+          instructorServiceId: offering.id,
+          serviceId: offering.serviceId,
+          serviceName: offering.serviceName,
+          serviceSlug: offering.serviceSlug,
+          hourlyRateCents: offering.hourlyRateCents,
+          priceCents: lessonPriceCents(offering.hourlyRateCents, input.durationMinutes),
+          durationMinutes: input.durationMinutes,
+          bufferMinutes: offering.bufferMinutes,
+          startsAt,
+          endsAt,
+          instructorTimezone: offering.timezone,
+          studentTimezone: auth.user.timezone,
+          locationType: input.locationType,
+          studentAddress: input.locationType === 'student_place' ? input.studentAddress : null,
+          note: input.note ?? null,
+          createdAt: this.now(),
+        });
+        await this.notify(tx, row, 'confirmed', people);
+        const v = bookingView(row, people, 'student');
+        await complete(tx, { status: 201, body: v });
+        return v;
+      });
+    } catch (err) {
+      if (isExclusionViolation(err)) throw bookingConflict();
+      throw err;
+    }
+    await this.afterCommit(offering.instructorId);
+    return view;
   }
 
-  /** Frees or takes the time in caches and emails both people; returns their names for the answer. */
-  private async afterChange(b: BookingRow, event: 'confirmed' | 'cancelled' | 'rescheduled', known?: People) {
-    // The instructor's free time changed; the catalog did not (its demand counts refresh each minute).
-    await this.availability.invalidate(b.instructorId);
-    const people = known ?? (await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]));
+  /** Queues both people's emails inside the change's own transaction (transactional outbox). */
+  private async notify(tx: Db, b: BookingRow, event: BookingEvent, known?: People) {
+    const people = known ?? (await repo.namesOf(tx, [b.studentId, b.instructorId]));
     await notifyBookingParticipants(
+      tx,
       this.deps.mailer,
       event,
       b,
@@ -189,6 +206,12 @@ export class BookingsService {
       this.now(),
     );
     return people;
+  }
+
+  /** After a commit: the instructor's free time changed (the catalog did not), and mail is waiting. */
+  private async afterCommit(instructorId: string) {
+    this.deps.mailer.committed();
+    await this.availability.invalidate(instructorId);
   }
 
   private async view(b: BookingRow, viewer: Viewer) {
@@ -250,18 +273,20 @@ export class BookingsService {
     }
     const by: Canceller = side;
     const { percent, feeCents } = cancellationTerms(b.priceCents, by, b.startsAt.getTime() - now.getTime());
-    const row = await this.deps.db.transaction(async (tx) => {
+    const done = await this.deps.db.transaction(async (tx) => {
       const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
         cancellationFeeCents: feeCents,
         cancelledBy: by,
         cancellationReason: reason,
         cancelledAt: now,
       });
-      if (r) await repo.recordHistory(tx, b.id, 'cancelled', auth.user.id, { by, percent });
-      return r;
+      if (!r) return undefined;
+      await repo.recordHistory(tx, b.id, 'cancelled', auth.user.id, { by, percent });
+      return { row: r, people: await this.notify(tx, r, 'cancelled') };
     });
-    if (!row) throw unprocessable('NOT_CANCELLABLE', 'This lesson is no longer confirmed.');
-    return bookingView(row, await this.afterChange(row, 'cancelled'), side);
+    if (!done) throw unprocessable('NOT_CANCELLABLE', 'This lesson is no longer confirmed.');
+    await this.afterCommit(done.row.instructorId);
+    return bookingView(done.row, done.people, side);
   }
 
   async reschedule(auth: AuthContext, id: string, input: RescheduleInput) {
@@ -293,10 +318,10 @@ export class BookingsService {
     }
     const startsAt = this.startInstant(input, b.instructorTimezone);
     await this.assertBookable(b.instructorId, b.instructorTimezone, startsAt, minutes, b.id);
-    let row: BookingRow;
+    let done: { row: BookingRow; people: People };
     try {
-      // Old time released and new one taken in one transaction: all or nothing.
-      row = await this.deps.db.transaction(async (tx) => {
+      // Old time released, new one taken and both people told in one transaction: all or nothing.
+      done = await this.deps.db.transaction(async (tx) => {
         const r = await repo.moveBooking(
           tx,
           b,
@@ -309,13 +334,14 @@ export class BookingsService {
           from: { startsAt: b.startsAt.toISOString(), durationMinutes: b.durationMinutes },
           to: { startsAt: startsAt.toISOString(), durationMinutes: minutes },
         });
-        return r;
+        return { row: r, people: await this.notify(tx, r, 'rescheduled') };
       });
     } catch (err) {
       if (isExclusionViolation(err)) throw bookingConflict();
       throw err;
     }
-    return bookingView(row, await this.afterChange(row, 'rescheduled'), side);
+    await this.afterCommit(done.row.instructorId);
+    return bookingView(done.row, done.people, side);
   }
 
   /** Instructor (or admin) marks the outcome: completed after the end, no-show after the start. */
@@ -417,12 +443,16 @@ export class BookingsService {
 
   private async cancelBySystem(b: BookingRow, reason: string, now: Date) {
     if (b.startsAt <= now) return;
-    const row = await repo.transitionBooking(this.deps.db, b.id, 'cancelled', {
-      cancellationFeeCents: 0,
-      cancelledBy: 'system',
-      cancellationReason: reason,
-      cancelledAt: now,
+    const row = await this.deps.db.transaction(async (tx) => {
+      const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
+        cancellationFeeCents: 0,
+        cancelledBy: 'system',
+        cancellationReason: reason,
+        cancelledAt: now,
+      });
+      if (r) await this.notify(tx, r, 'cancelled');
+      return r;
     });
-    if (row) await this.afterChange(row, 'cancelled');
+    if (row) await this.afterCommit(row.instructorId);
   }
 }

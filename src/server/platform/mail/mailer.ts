@@ -1,9 +1,10 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { emailOutbox } from '../../db/schema/index.js';
-import type { JobRunner } from '../jobs/jobs.js';
+import type { Clock } from '../clock.js';
+import { OutboxRelay } from './outbox-relay.js';
 
 export interface OutgoingEmail {
   to: string;
@@ -14,74 +15,55 @@ export interface OutgoingEmail {
   attachments?: { filename: string; contentType: string; content: string }[];
 }
 
-export const SEND_EMAIL_JOB = 'email.send';
-
 /**
- * Requests only enqueue; the job records the message in email_outbox and, when SMTP is
- * configured, delivers it. Delivery failures retry with backoff.
+ * Email as a transactional outbox: `queue` writes the messages with the caller's transaction, so
+ * a change and the emails it causes commit (or vanish) together, whatever crashes afterwards.
+ * Delivery never runs on the request path and needs no Redis: the relay drains the table.
  */
 export class Mailer {
-  private readonly transport?: Transporter;
+  readonly relay?: OutboxRelay;
 
   constructor(
-    private readonly db: Db,
-    private readonly jobs: JobRunner,
-    private readonly from: string,
+    db: Db,
+    log: Logger,
+    private readonly clock: Clock,
+    from: string,
     smtpUrl?: string,
   ) {
-    if (smtpUrl) this.transport = nodemailer.createTransport(smtpUrl);
-    jobs.define<{ outboxId: string }>({
-      name: SEND_EMAIL_JOB,
-      attempts: 5,
-      backoffMs: 2000,
-      handler: ({ outboxId }) => this.deliver(outboxId),
-    });
-  }
-
-  /** Records the messages in one insert (a booking emails both people) and queues their delivery. */
-  async queue(...emails: OutgoingEmail[]): Promise<void> {
-    if (!emails.length) return;
-    const rows = await this.db
-      .insert(emailOutbox)
-      .values(
-        emails.map((email) => ({
-          toAddress: email.to,
-          subject: email.subject,
-          textBody: email.text,
-          template: email.template,
-          attachments: email.attachments ?? null,
-          status: this.transport ? 'queued' : 'stored',
-        })),
-      )
-      .returning({ id: emailOutbox.id });
-    if (this.transport) for (const row of rows) await this.jobs.enqueue(SEND_EMAIL_JOB, { outboxId: row.id });
-  }
-
-  private async deliver(outboxId: string): Promise<void> {
-    const [m] = await this.db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
-    if (!m || m.status === 'sent' || !this.transport) return;
-    try {
-      await this.transport.sendMail({
-        from: this.from,
-        to: m.toAddress,
-        subject: m.subject,
-        text: m.textBody,
-        attachments: m.attachments?.map((a) => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: a.content,
-        })),
-      });
-      await this.db
-        .update(emailOutbox)
-        .set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1, error: null })
-        .where(eq(emailOutbox.id, outboxId));
-    } catch (err) {
-      await this.db
-        .update(emailOutbox)
-        .set({ status: 'failed', attempts: m.attempts + 1, error: (err as Error).message })
-        .where(eq(emailOutbox.id, outboxId));
-      throw err;
+    if (smtpUrl) {
+      const transport: Transporter = nodemailer.createTransport(smtpUrl);
+      this.relay = new OutboxRelay(db, transport, from, log, clock);
     }
+  }
+
+  /** Records the messages in one insert inside `tx` (a booking emails both people). */
+  async queue(tx: Db, ...emails: OutgoingEmail[]): Promise<void> {
+    if (!emails.length) return;
+    await tx.insert(emailOutbox).values(
+      emails.map((email) => ({
+        toAddress: email.to,
+        subject: email.subject,
+        textBody: email.text,
+        template: email.template,
+        attachments: email.attachments ?? null,
+        status: this.relay ? 'queued' : 'stored',
+        // The relay compares with the same clock, so a test's clock moves delivery too.
+        nextAttemptAt: this.clock.now(),
+      })),
+    );
+  }
+
+  /** Call after the transaction that queued mail commits: delivery starts now, not at the next poll. */
+  committed(): void {
+    this.relay?.nudge();
+  }
+
+  /** Starts delivery in processes that run background work (ROLE=all|worker). */
+  start(): void {
+    this.relay?.start();
+  }
+
+  async close(): Promise<void> {
+    await this.relay?.close();
   }
 }
