@@ -1,6 +1,7 @@
 import type { UserAccess } from '../../platform/access/user-access.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.repo.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { forbidden } from '../../platform/http/errors.js';
 import type { AccountStatus } from './users.repo.js';
 import { setAccountStatus } from './users.repo.js';
 
@@ -28,8 +29,33 @@ export class AccountStatusService {
 
   /** Takes effect at once: a deactivation ends every live session. */
   async change(userId: string, to: AccountStatus, actorId: string, reason?: string) {
+    return this.apply(userId, to, actorId, reason ?? null, false);
+  }
+
+  /**
+   * A person changing their own status: refused (403) while a status an admin set is in force,
+   * so a suspension cannot be lifted, or laundered through deactivate + reactivate, by its subject.
+   */
+  async changeOwn(userId: string, to: AccountStatus) {
+    const user = await this.apply(userId, to, userId, null, true);
+    if (!user) {
+      throw forbidden(
+        'STATUS_SET_BY_ADMIN',
+        'An administrator changed this account’s status; only an administrator can change it back.',
+      );
+    }
+    return user;
+  }
+
+  private async apply(
+    userId: string,
+    to: AccountStatus,
+    actorId: string,
+    reason: string | null,
+    selfService: boolean,
+  ) {
     for (const g of this.guards) await g(userId, to, actorId);
-    const user = await setAccountStatus(this.deps.db, userId, to, actorId, reason ?? null);
+    const user = await setAccountStatus(this.deps.db, userId, to, actorId, reason, selfService);
     if (!user) return undefined;
     if (to === 'deactivated') await revokeUserSessions(this.deps.db, userId);
     await this.access.invalidate(userId);

@@ -43,13 +43,21 @@ export async function updatePasswordHash(db: Db, id: string, passwordHash: strin
     .where(eq(users.id, id));
 }
 
+/**
+ * Sets the status and who set it. `selfService` changes apply only while the account is active
+ * or its current status was set by the person themselves: what an admin set, only an admin lifts.
+ */
 export async function setAccountStatus(
   db: Db,
   id: string,
   status: AccountStatus,
   changedBy: string,
   reason: string | null = null,
+  selfService = false,
 ) {
+  const own = selfService
+    ? or(eq(users.accountStatus, 'active'), eq(users.statusChangedBy, changedBy))
+    : undefined;
   const [row] = await db
     .update(users)
     .set({
@@ -59,7 +67,7 @@ export async function setAccountStatus(
       statusChangedAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(eq(users.id, id))
+    .where(and(eq(users.id, id), own))
     .returning();
   return row;
 }

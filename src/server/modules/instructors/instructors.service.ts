@@ -233,7 +233,7 @@ export class InstructorsService {
         );
       }
     }
-    const user = await this.accountStatus.change(auth.user.id, to, auth.user.id);
-    return { accountStatus: user!.accountStatus };
+    const user = await this.accountStatus.changeOwn(auth.user.id, to);
+    return { accountStatus: user.accountStatus };
   }
 }
