@@ -41,37 +41,52 @@ export class SearchRecorder {
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
-  /** Writes everything queued so far; resolves when it is in the database. */
+  /** Writes everything queued so far; resolves when it is in the database. Never rejects. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.queue;
     this.queue = [];
-    this.flushing = this.flushing
-      .then(() => this.write(batch))
-      .catch((err: Error) =>
-        this.log.error({ err: err.cause ?? err.message, items: batch.length }, 'search recorder failed'),
-      );
+    this.flushing = this.flushing.then(() => this.writeIsolated(batch));
     return this.flushing;
+  }
+
+  /**
+   * The batch in as few statements as possible; when that fails, item by item, so one bad row
+   * (a value the database refuses) costs only itself, never the other searches of its batch.
+   */
+  private async writeIsolated(batch: Item[]): Promise<void> {
+    try {
+      await this.write(batch);
+      return;
+    } catch (err) {
+      if (batch.length === 1) {
+        this.log.error({ err: (err as Error).cause ?? (err as Error).message }, 'search record dropped');
+        return;
+      }
+    }
+    for (const item of batch) await this.writeIsolated([item]);
   }
 
   private async write(batch: Item[]): Promise<void> {
     if (!batch.length) return;
-    const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
-    if (events.length) await this.db.insert(searchEvents).values(await this.markReturning(events));
-    const owners = new Map<string, SearchOwner>();
-    for (const i of batch) {
-      if (i.kind !== 'search' || !i.owner || !i.history) continue;
-      await upsertHistory(this.db, i.owner, i.history);
-      owners.set(i.owner.userId ?? `g:${i.owner.guestSessionId}`, i.owner);
-    }
-    for (const owner of owners.values()) await trimHistory(this.db, owner);
-    const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
-    if (interactions.length) await this.db.insert(searchInteractions).values(interactions);
+    await this.db.transaction(async (tx) => {
+      const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
+      if (events.length) await tx.insert(searchEvents).values(await this.markReturning(tx, events));
+      const owners = new Map<string, SearchOwner>();
+      for (const i of batch) {
+        if (i.kind !== 'search' || !i.owner || !i.history) continue;
+        await upsertHistory(tx, i.owner, i.history);
+        owners.set(i.owner.userId ?? `g:${i.owner.guestSessionId}`, i.owner);
+      }
+      for (const owner of owners.values()) await trimHistory(tx, owner);
+      const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
+      if (interactions.length) await tx.insert(searchInteractions).values(interactions);
+    });
   }
 
   /** A searcher is returning when an earlier search of theirs exists (before or within this batch). */
-  private async markReturning(events: EventRow[]): Promise<EventRow[]> {
+  private async markReturning(db: Db, events: EventRow[]): Promise<EventRow[]> {
     const key = (e: EventRow) => e.userId ?? (e.guestSessionId ? `g:${e.guestSessionId}` : null);
     const userIds = [...new Set(events.flatMap((e) => (e.userId ? [e.userId] : [])))];
     const guests = [
@@ -80,7 +95,7 @@ export class SearchRecorder {
     const seen = new Set<string>();
     if (userIds.length || guests.length) {
       const rows = await rowsOf<{ k: string }>(
-        this.db,
+        db,
         sql`SELECT DISTINCT coalesce(user_id::text, 'g:' || guest_session_id) AS k FROM search_events
             WHERE user_id = ANY(${`{${userIds.join(',')}}`}::uuid[])
                OR (user_id IS NULL AND guest_session_id = ANY(${`{${guests.map((g) => `"${g}"`).join(',')}}`}::text[]))`,
