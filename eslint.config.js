@@ -24,6 +24,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Type-aware: a promise nobody awaits (or one handed where a void callback is expected) can
+  // reject with no handler and take the server down with every request in flight.
+  {
+    files: ['src/server/**/*.ts', 'src/contracts/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Browser tests hand functions to page.evaluate, which run in the page.
   { files: ['e2e/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {

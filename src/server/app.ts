@@ -1,16 +1,16 @@
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installSessionAuth } from './platform/auth/session-auth.js';
-import { hashIp } from './platform/auth/tokens.js';
 import type { AppDeps } from './platform/deps.js';
+import { answerClientError, answerFrameworkError } from './platform/http/client-errors.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installWebApp } from './platform/http/web-app.js';
-import { errorBody } from './platform/http/errors.js';
+import { installGeneralLimit } from './platform/limits/general-limit.js';
 import { installRequestMetrics } from './platform/metrics/request-metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
@@ -37,6 +37,10 @@ export async function buildApp(
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before a request exists (bad header bytes, oversized headers, bad URL encoding)
+    // answer in the API's error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   // The API speaks JSON only: any other body type is a clear 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
@@ -44,6 +48,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, await installWebApp(app, config.webDir));
   installRequestMetrics(app, deps.metrics);
+  await installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
 
   await app.register(swagger, {
@@ -57,26 +62,10 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The docs page brings its own, looser Content-Security-Policy (its inline styles).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  if (config.rateLimitPerMin > 0) {
-    await app.register(rateLimit, {
-      max: config.rateLimitPerMin,
-      timeWindow: 60_000,
-      redis: deps.redis,
-      nameSpace: `${deps.keyPrefix}rl:general:`,
-      // Per client: its session when it has one (many students share an address), else its IP.
-      keyGenerator: (req) => {
-        const h = req.headers.authorization ?? req.cookies?.ii_session;
-        return h ? `s:${hashIp(config.ipHashSalt, h)}` : `ip:${hashIp(config.ipHashSalt, req.ip)}`;
-      },
-      allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
-      errorResponseBuilder: (_req, ctx) => ({
-        statusCode: 429,
-        ...errorBody('RATE_LIMITED', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
-      }),
-    });
-  }
+  installGeneralLimit(app, deps);
 
   installSessionAuth(app, deps, services.access);
   // Queued search history and events reach the database before it closes.

@@ -1,20 +1,18 @@
 import { z } from 'zod';
+import { strictParams, text } from '../../../contracts/primitives.js';
 import { passwordSchema } from '../../platform/auth/password.js';
 import { isValidTimeZone } from '../../platform/time-zone.js';
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
+export const emailSchema = text({ max: 254 })
   .pipe(z.email('Enter a valid email address.'))
   .transform((e) => e.toLowerCase());
 
-export const timezoneSchema = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, 'Use an IANA time zone such as America/New_York.');
+export const timezoneSchema = text({ max: 64, trim: false }).refine(
+  isValidTimeZone,
+  'Use an IANA time zone such as America/New_York.',
+);
 
-const fullNameSchema = z.string().trim().min(1, 'Enter your name.').max(120);
+const fullNameSchema = text({ min: 1, max: 120, minMessage: 'Enter your name.' });
 const guestSessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Malformed guest session id.');
 
 export const signupBody = z.strictObject({
@@ -27,12 +25,8 @@ export const signupBody = z.strictObject({
 });
 
 export const loginBody = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .transform((e) => e.toLowerCase()),
-  password: z.string().max(200),
+  email: text({ max: 254 }).transform((e) => e.toLowerCase()),
+  password: text({ max: 200, trim: false }),
   guestSessionId: guestSessionIdSchema.optional(),
   reactivate: z.boolean().optional(),
 });
@@ -42,15 +36,18 @@ export const updateMeBody = z
   .refine((b) => Object.keys(b).length > 0, 'Send at least one field to change.');
 
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().max(200),
+  currentPassword: text({ max: 200, trim: false }),
   newPassword: passwordSchema,
 });
 
-export const resetRequestBody = z.strictObject({ email: z.string().trim().max(254) });
+export const resetRequestBody = z.strictObject({ email: text({ max: 254 }) });
 export const resetConfirmBody = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: text({ min: 10, max: 200, trim: false }),
   password: passwordSchema,
 });
 
 export type SignupInput = z.infer<typeof signupBody>;
 export type LoginInput = z.infer<typeof loginBody>;
+
+/** The emailed reset token, as a path parameter. */
+export const resetTokenParams = strictParams({ token: text({ max: 200, trim: false }) });

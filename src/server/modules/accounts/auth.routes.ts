@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noQuery } from '../../../contracts/primitives.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import {
@@ -8,6 +8,7 @@ import {
   loginBody,
   resetConfirmBody,
   resetRequestBody,
+  resetTokenParams,
   signupBody,
   updateMeBody,
 } from './accounts.schema.js';
@@ -31,7 +32,7 @@ export const authRoutes =
 
     app.post(
       '/auth/signup',
-      { config: { permission: 'public' }, schema: { tags, body: signupBody } },
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: signupBody } },
       async (req, reply) => {
         const result = await auth.signup(req.body, client(req));
         setCookie(reply, result.token);
@@ -41,7 +42,7 @@ export const authRoutes =
 
     app.post(
       '/auth/login',
-      { config: { permission: 'public' }, schema: { tags, body: loginBody } },
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: loginBody } },
       async (req, reply) => {
         const result = await auth.login(req.body, client(req));
         setCookie(reply, result.token);
@@ -51,7 +52,7 @@ export const authRoutes =
 
     app.post(
       '/auth/logout',
-      { config: { permission: 'authenticated' }, schema: { tags } },
+      { config: { permission: 'authenticated' }, schema: { tags, querystring: noQuery } },
       async (req, reply) => {
         await auth.logout(req.auth!);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -59,24 +60,34 @@ export const authRoutes =
       },
     );
 
-    app.get('/auth/me', { config: { permission: 'authenticated' }, schema: { tags } }, async (req) =>
-      auth.me(req.auth!),
+    app.get(
+      '/auth/me',
+      { config: { permission: 'authenticated' }, schema: { tags, querystring: noQuery } },
+      async (req) => auth.me(req.auth!),
     );
 
     // The web app asks this on every load: a guest is a normal answer here, not a 401.
-    app.get('/auth/session', { config: { permission: 'public' }, schema: { tags } }, async (req) =>
-      req.auth ? auth.me(req.auth) : { user: null },
+    app.get(
+      '/auth/session',
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery } },
+      async (req) => (req.auth ? auth.me(req.auth) : { user: null }),
     );
 
     app.patch(
       '/auth/me',
-      { config: { permission: 'manage_own_profile' }, schema: { tags, body: updateMeBody } },
+      {
+        config: { permission: 'manage_own_profile' },
+        schema: { tags, querystring: noQuery, body: updateMeBody },
+      },
       async (req) => auth.updateMe(req.auth!, req.body),
     );
 
     app.post(
       '/auth/password',
-      { config: { permission: 'change_own_password' }, schema: { tags, body: changePasswordBody } },
+      {
+        config: { permission: 'change_own_password' },
+        schema: { tags, querystring: noQuery, body: changePasswordBody },
+      },
       async (req, reply) => {
         await auth.changePassword(req.auth!, req.body.currentPassword, req.body.newPassword);
         return reply.code(204).send();
@@ -85,7 +96,7 @@ export const authRoutes =
 
     app.post(
       '/auth/password-reset/request',
-      { config: { permission: 'public' }, schema: { tags, body: resetRequestBody } },
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: resetRequestBody } },
       async (req, reply) => {
         await resets.request(req.body.email, req.ip);
         return reply
@@ -98,14 +109,14 @@ export const authRoutes =
       '/auth/password-reset/verify/:token',
       {
         config: { permission: 'public' },
-        schema: { tags, params: z.object({ token: z.string().max(200) }) },
+        schema: { tags, querystring: noQuery, params: resetTokenParams },
       },
       async (req) => resets.verify(req.params.token),
     );
 
     app.post(
       '/auth/password-reset/confirm',
-      { config: { permission: 'public' }, schema: { tags, body: resetConfirmBody } },
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: resetConfirmBody } },
       async (req, reply) => {
         await resets.confirm(req.body.token, req.body.password);
         return reply.code(204).send();

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idText, noQuery, strictParams, text } from '../../../contracts/primitives.js';
 import { ALL_PERMISSIONS } from '../../platform/access/permissions.js';
 import { paginationQuery } from '../../platform/http/pagination.js';
 import type { AdminUsersService } from './admin-users.service.js';
 
-const idParams = z.object({ id: z.string().max(64) });
+const idParams = strictParams({ id: idText() });
 
 export const adminUsersRoutes =
   (users: AdminUsersService): FastifyPluginAsyncZod =>
@@ -17,8 +18,8 @@ export const adminUsersRoutes =
         config: { permission: 'view_all_users' },
         schema: {
           tags,
-          querystring: z.object({
-            q: z.string().trim().max(100).optional(),
+          querystring: strictParams({
+            q: text({ max: 100 }).optional(),
             role: z.enum(['student', 'instructor', 'admin']).optional(),
             status: z.enum(['active', 'suspended', 'deactivated']).optional(),
             ...paginationQuery,
@@ -30,7 +31,7 @@ export const adminUsersRoutes =
 
     app.get(
       '/admin/users/:id',
-      { config: { permission: 'view_all_users' }, schema: { tags, params: idParams } },
+      { config: { permission: 'view_all_users' }, schema: { tags, querystring: noQuery, params: idParams } },
       async (req) => users.get(req.params.id),
     );
 
@@ -40,10 +41,11 @@ export const adminUsersRoutes =
         config: { permission: 'manage_users' },
         schema: {
           tags,
+          querystring: noQuery,
           params: idParams,
           body: z.strictObject({
             status: z.enum(['active', 'suspended', 'deactivated']),
-            reason: z.string().max(500).optional(),
+            reason: text({ max: 500, multiline: true, trim: false }).optional(),
           }),
         },
       },
@@ -53,21 +55,27 @@ export const adminUsersRoutes =
     // Every permission there is, so an admin screen can offer the ones a user lacks.
     app.get(
       '/admin/permissions',
-      { config: { permission: 'view_all_users' }, schema: { tags } },
+      { config: { permission: 'view_all_users' }, schema: { tags, querystring: noQuery } },
       async () => ({
         items: ALL_PERMISSIONS,
       }),
     );
 
-    const permParams = z.object({ id: z.string().max(64), name: z.string().max(64) });
+    const permParams = strictParams({ id: idText(), name: idText() });
     app.post(
       '/admin/users/:id/permissions/:name',
-      { config: { permission: 'manage_permissions' }, schema: { tags, params: permParams } },
+      {
+        config: { permission: 'manage_permissions' },
+        schema: { tags, querystring: noQuery, params: permParams },
+      },
       async (req) => users.setPermission(req.auth!, req.params.id, req.params.name, true),
     );
     app.delete(
       '/admin/users/:id/permissions/:name',
-      { config: { permission: 'manage_permissions' }, schema: { tags, params: permParams } },
+      {
+        config: { permission: 'manage_permissions' },
+        schema: { tags, querystring: noQuery, params: permParams },
+      },
       async (req) => users.setPermission(req.auth!, req.params.id, req.params.name, false),
     );
   };

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { paginationQuery } from '../../platform/http/pagination.js';
+import { noQuery } from '../../../contracts/primitives.js';
+import { paginationQueryString } from '../../platform/http/pagination.js';
 import { etagMatches } from '../../platform/http/prepared-response.js';
 import type { Services } from '../../services.js';
 import {
   applyPatternBody,
   blackoutBody,
+  blackoutParams,
   bulkBody,
   copyWeekBody,
-  dateField,
+  instructorIdParams,
   nextAvailableQuery,
   publicAvailabilityQuery,
   replaceWeekBody,
@@ -29,23 +30,42 @@ export const availabilityRoutes =
     app.get(`${base}/week`, { config, schema: { tags, querystring: weekQuery } }, async (req) =>
       svc.week(req.auth!.user.id, req.query.start),
     );
-    app.put(`${base}/week`, { config, schema: { tags, body: replaceWeekBody } }, async (req) =>
-      svc.replaceWeek(req.auth!.user.id, req.body),
+    app.put(
+      `${base}/week`,
+      { config, schema: { tags, querystring: noQuery, body: replaceWeekBody } },
+      async (req) => svc.replaceWeek(req.auth!.user.id, req.body),
     );
-    app.post(`${base}/copy-week`, { config, schema: { tags, body: copyWeekBody } }, async (req) =>
-      svc.copyWeek(req.auth!.user.id, req.body.fromWeekStart, req.body.toWeekStart),
+    app.post(
+      `${base}/copy-week`,
+      { config, schema: { tags, querystring: noQuery, body: copyWeekBody } },
+      async (req) => svc.copyWeek(req.auth!.user.id, req.body.fromWeekStart, req.body.toWeekStart),
     );
-    app.post(`${base}/apply-pattern`, { config, schema: { tags, body: applyPatternBody } }, async (req) =>
-      svc.applyPattern(req.auth!.user.id, req.body.fromWeekStart, req.body.startDate, req.body.endDate),
+    app.post(
+      `${base}/apply-pattern`,
+      { config, schema: { tags, querystring: noQuery, body: applyPatternBody } },
+      async (req) =>
+        svc.applyPattern(req.auth!.user.id, req.body.fromWeekStart, req.body.startDate, req.body.endDate),
     );
-    app.post(`${base}/bulk`, { config, schema: { tags, body: bulkBody } }, async (req, reply) => {
-      const { status, body } = await svc.bulk(req.auth!.user.id, req.body.operations, req.body.validate_only);
-      return reply.code(status).send(body);
-    });
-    app.post(`${base}/ranges`, { config, schema: { tags, body: singleRangeBody } }, async (req, reply) => {
-      const { status, body } = await svc.bulk(req.auth!.user.id, [{ action: 'add', ...req.body }], false);
-      return reply.code(status).send(body);
-    });
+    app.post(
+      `${base}/bulk`,
+      { config, schema: { tags, querystring: noQuery, body: bulkBody } },
+      async (req, reply) => {
+        const { status, body } = await svc.bulk(
+          req.auth!.user.id,
+          req.body.operations,
+          req.body.validate_only,
+        );
+        return reply.code(status).send(body);
+      },
+    );
+    app.post(
+      `${base}/ranges`,
+      { config, schema: { tags, querystring: noQuery, body: singleRangeBody } },
+      async (req, reply) => {
+        const { status, body } = await svc.bulk(req.auth!.user.id, [{ action: 'add', ...req.body }], false);
+        return reply.code(status).send(body);
+      },
+    );
     app.delete(
       `${base}/ranges`,
       { config, schema: { tags, querystring: singleRangeQuery } },
@@ -61,18 +81,18 @@ export const availabilityRoutes =
 
     app.get(
       '/instructors/me/blackouts',
-      { config, schema: { tags, querystring: z.object(paginationQuery) } },
+      { config, schema: { tags, querystring: paginationQueryString } },
       async (req) => svc.blackouts(req.auth!.user.id, req.query.page, req.query.perPage),
     );
     app.post(
       '/instructors/me/blackouts',
-      { config, schema: { tags, body: blackoutBody } },
+      { config, schema: { tags, querystring: noQuery, body: blackoutBody } },
       async (req, reply) =>
         reply.code(201).send(await svc.addBlackout(req.auth!.user.id, req.body.date, req.body.reason)),
     );
     app.delete(
       '/instructors/me/blackouts/:date',
-      { config, schema: { tags, params: z.object({ date: dateField }) } },
+      { config, schema: { tags, querystring: noQuery, params: blackoutParams } },
       async (req, reply) => {
         await svc.removeBlackout(req.auth!.user.id, req.params.date);
         return reply.code(204).send();
@@ -85,7 +105,7 @@ export const publicAvailabilityRoutes =
   (s: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['availability'];
-    const params = z.object({ id: z.string().max(64) });
+    const params = instructorIdParams;
 
     app.get(
       '/public/instructors/:id/availability',

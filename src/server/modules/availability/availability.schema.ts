@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isValidDate, parseHHMM } from './local-time.js';
+import { calendarDate, idText, queryInt, strictParams, text } from '../../../contracts/primitives.js';
+import { parseHHMM } from './local-time.js';
 
-export const dateField = z.string().refine(isValidDate, 'Use a real date as YYYY-MM-DD.');
+export const dateField = calendarDate();
 const time = z
   .string()
   .refine((t) => parseHHMM(t) !== null, 'Use HH:MM (00:00–24:00).')
@@ -14,7 +15,7 @@ export const rangeSchema = z
     'A range ends after it starts (no range crosses midnight).',
   );
 
-export const weekQuery = z.object({ start: dateField.optional() });
+export const weekQuery = strictParams({ start: dateField.optional() });
 
 export const replaceWeekBody = z.strictObject({
   start: dateField,
@@ -49,22 +50,23 @@ export const bulkBody = z.strictObject({
 });
 
 export const singleRangeBody = z.strictObject({ date: dateField, start: time, end: time });
-export const singleRangeQuery = z.object({ date: dateField, start: time, end: time });
+export const singleRangeQuery = strictParams({ date: dateField, start: time, end: time });
 
-export const blackoutBody = z.strictObject({ date: dateField, reason: z.string().trim().min(1).max(200) });
+export const blackoutBody = z.strictObject({ date: dateField, reason: text({ min: 1, max: 200 }) });
+export const blackoutParams = strictParams({ date: dateField });
 
-export const publicAvailabilityQuery = z.object({
+export const publicAvailabilityQuery = strictParams({
   start: dateField.optional(),
   end: dateField.optional(),
   detail: z.enum(['full', 'summary', 'minimal']).default('full'),
-  duration: z.coerce
-    .number()
-    .int()
-    .min(15)
-    .max(240)
-    .refine((d) => d % 15 === 0, 'Durations are multiples of 15 minutes.')
-    .optional(),
-  instructorServiceId: z.string().max(64).optional(),
+  duration: queryInt({
+    min: 15,
+    max: 240,
+    step: 15,
+    message: 'Durations are multiples of 15 minutes, from 15 to 240.',
+  }).optional(),
+  instructorServiceId: idText().optional(),
 });
 
 export const nextAvailableQuery = publicAvailabilityQuery.pick({ duration: true, instructorServiceId: true });
+export const instructorIdParams = strictParams({ id: idText() });

@@ -21,6 +21,8 @@ import { loadInstructorSchedule } from './schedule.repo.js';
 /** Public availability responses are cached under this prefix per instructor. */
 export const availabilityCachePrefix = (instructorId: string) => `avail:${instructorId}:`;
 const MAX_PATTERN_DAYS = 365;
+/** Availability and blackouts can be set this many days after the instructor's today, no further. */
+export const MAX_DAYS_AHEAD_EDIT = 730;
 
 type RangeIn = { start: string; end: string };
 const toInterval = (r: RangeIn): Interval => ({ start: parseHHMM(r.start)!, end: parseHHMM(r.end)! });
@@ -56,25 +58,22 @@ export class AvailabilityService {
   private async zoneAndToday(instructorId: string) {
     const p = await repo.profileRules(this.deps.db, instructorId);
     if (!p) throw notFound('Instructor profile');
-    return {
-      zone: p.timezone,
-      today: DateTime.fromJSDate(this.deps.clock.now(), { zone: p.timezone }).toISODate()!,
-    };
+    const today = DateTime.fromJSDate(this.deps.clock.now(), { zone: p.timezone }).toISODate()!;
+    return { zone: p.timezone, today, lastEditable: addDays(today, MAX_DAYS_AHEAD_EDIT) };
   }
 
   async week(instructorId: string, start?: string) {
     const { zone, today } = await this.zoneAndToday(instructorId);
     const monday = weekStart(start ?? today);
     const sunday = addDays(monday, 6);
+    // Every argument is computed before any query starts: a throw half-way through the array
+    // would leave an already started query's rejection unhandled and take the process down.
+    const from = DateTime.fromISO(monday, { zone }).toJSDate();
+    const to = DateTime.fromISO(addDays(sunday, 1), { zone }).toJSDate();
     const [ranges, blackouts, lessons] = await Promise.all([
       repo.rangesByDate(this.deps.db, instructorId, monday, sunday),
       repo.blackoutsBetween(this.deps.db, instructorId, monday, sunday),
-      repo.confirmedLessonsBetween(
-        this.deps.db,
-        instructorId,
-        DateTime.fromISO(monday, { zone }).toJSDate(),
-        DateTime.fromISO(addDays(sunday, 1), { zone }).toJSDate(),
-      ),
+      repo.confirmedLessonsBetween(this.deps.db, instructorId, from, to),
     ]);
     return {
       weekStart: monday,
@@ -111,53 +110,67 @@ export class AvailabilityService {
     instructorId: string,
     body: { start: string; days: { date: string; ranges: RangeIn[] }[] },
   ) {
-    if (dayOfWeek(body.start) !== 1) throw unprocessable('NOT_A_MONDAY', 'Weeks start on Monday.');
-    const { today } = await this.zoneAndToday(instructorId);
+    assertMonday(body.start, 'start');
+    const { today, lastEditable } = await this.zoneAndToday(instructorId);
+    assertNotTooFar(body.start, lastEditable);
     const week = new Set(datesInRange(body.start, addDays(body.start, 6)));
+    const editable = (d: string) => d >= today && d <= lastEditable;
     const byDate = new Map<string, Interval[]>();
-    for (const d of week) if (d >= today) byDate.set(d, []);
+    for (const d of week) if (editable(d)) byDate.set(d, []);
     for (const day of body.days) {
       if (!week.has(day.date))
         throw unprocessable('DATE_OUTSIDE_WEEK', `${day.date} is not in the week of ${body.start}.`);
       if (day.date < today && day.ranges.length)
         throw unprocessable('PAST_DATE', `${day.date} is in the past.`);
-      if (day.date >= today) byDate.set(day.date, normalize(day.ranges.map(toInterval)));
+      if (day.ranges.length) assertNotTooFar(day.date, lastEditable);
+      if (editable(day.date)) byDate.set(day.date, normalize(day.ranges.map(toInterval)));
     }
     await this.write(instructorId, byDate);
     return this.week(instructorId, body.start);
   }
 
-  private async patternOf(instructorId: string, fromWeekStart: string) {
-    const monday = weekStart(fromWeekStart);
+  private async patternOf(instructorId: string, monday: string) {
     const source = await repo.rangesByDate(this.deps.db, instructorId, monday, addDays(monday, 6));
     return (date: string) => source.get(addDays(monday, dayOfWeek(date) - 1)) ?? [];
   }
 
   async copyWeek(instructorId: string, fromWeekStart: string, toWeekStart: string) {
-    const { today } = await this.zoneAndToday(instructorId);
+    assertMonday(fromWeekStart, 'fromWeekStart');
+    assertMonday(toWeekStart, 'toWeekStart');
+    const { today, lastEditable } = await this.zoneAndToday(instructorId);
+    assertNotTooFar(toWeekStart, lastEditable);
     const pattern = await this.patternOf(instructorId, fromWeekStart);
-    const target = weekStart(toWeekStart);
     const byDate = new Map<string, Interval[]>();
-    for (const d of datesInRange(target, addDays(target, 6))) if (d >= today) byDate.set(d, pattern(d));
+    for (const d of datesInRange(toWeekStart, addDays(toWeekStart, 6))) {
+      if (d < today) continue;
+      // Days past the limit stay empty; copying hours onto them is refused, not dropped.
+      if (d > lastEditable) {
+        if (pattern(d).length) assertNotTooFar(d, lastEditable);
+        continue;
+      }
+      byDate.set(d, pattern(d));
+    }
     await this.write(instructorId, byDate);
-    return this.week(instructorId, target);
+    return this.week(instructorId, toWeekStart);
   }
 
   async applyPattern(instructorId: string, fromWeekStart: string, startDate: string, endDate: string) {
-    const { today } = await this.zoneAndToday(instructorId);
+    const { today, lastEditable } = await this.zoneAndToday(instructorId);
     if (endDate < startDate) throw unprocessable('INVALID_RANGE', 'endDate is before startDate.');
     if (startDate < today) throw unprocessable('PAST_DATE', 'The pattern cannot start in the past.');
-    const dates = datesInRange(startDate, endDate);
-    if (dates.length > MAX_PATTERN_DAYS)
+    // Counted without listing the dates, so a range of centuries costs nothing before it is refused.
+    if (daysBetween(startDate, endDate) + 1 > MAX_PATTERN_DAYS)
       throw unprocessable('RANGE_TOO_LONG', `Apply a pattern to at most ${MAX_PATTERN_DAYS} days.`);
-    const pattern = await this.patternOf(instructorId, fromWeekStart);
+    assertNotTooFar(endDate, lastEditable);
+    const dates = datesInRange(startDate, endDate);
+    const pattern = await this.patternOf(instructorId, weekStart(fromWeekStart));
     await this.write(instructorId, new Map(dates.map((d) => [d, pattern(d)])));
     return { datesUpdated: dates.length };
   }
 
   /** Applies each operation to a working copy; with any failure, or validate_only, nothing is written. */
   async bulk(instructorId: string, operations: BulkOperation[], validateOnly: boolean) {
-    const { today } = await this.zoneAndToday(instructorId);
+    const { today, lastEditable } = await this.zoneAndToday(instructorId);
     const dates = [...new Set(operations.map((o) => o.date))].sort();
     const current = await repo.rangesByDate(this.deps.db, instructorId, dates[0]!, dates.at(-1)!);
     const work = new Map(dates.map((d) => [d, current.get(d) ?? []]));
@@ -170,6 +183,7 @@ export class AvailabilityService {
       const range = toInterval(op);
       if (range.end <= range.start) return fail('INVALID_RANGE', 'A range ends after it starts.');
       if (op.date < today) return fail('PAST_DATE', `${op.date} is in the past.`);
+      if (op.date > lastEditable) return fail('TOO_FAR_AHEAD', tooFarMessage(lastEditable));
       const list = work.get(op.date)!;
       if (op.action === 'add') work.set(op.date, normalize([...list, range]));
       else if (op.action === 'remove') {
@@ -195,8 +209,9 @@ export class AvailabilityService {
   }
 
   async addBlackout(instructorId: string, date: string, reason: string) {
-    const { today } = await this.zoneAndToday(instructorId);
+    const { today, lastEditable } = await this.zoneAndToday(instructorId);
     if (date < today) throw unprocessable('PAST_DATE', `${date} is in the past.`);
+    assertNotTooFar(date, lastEditable);
     if (!(await repo.insertBlackout(this.deps.db, instructorId, date, reason))) {
       throw conflict('BLACKOUT_EXISTS', `${date} is already blocked.`);
     }
@@ -208,4 +223,24 @@ export class AvailabilityService {
     if (!(await repo.deleteBlackout(this.deps.db, instructorId, date))) throw notFound('Blackout date');
     await this.invalidate(instructorId);
   }
+}
+
+function assertMonday(date: string, field: string): void {
+  if (dayOfWeek(date) !== 1)
+    throw unprocessable('NOT_A_MONDAY', `${field} ${date} is not a Monday; weeks start on Monday.`, {
+      field,
+    });
+}
+
+const tooFarMessage = (lastEditable: string) =>
+  `You can set availability up to ${MAX_DAYS_AHEAD_EDIT} days ahead, until ${lastEditable}.`;
+
+function assertNotTooFar(date: string, lastEditable: string): void {
+  if (date > lastEditable) {
+    throw unprocessable('TOO_FAR_AHEAD', tooFarMessage(lastEditable), { lastDate: lastEditable });
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -2,12 +2,12 @@
 // instants in an IANA zone. Offsets come from luxon's zone data; everything else is
 // plain arithmetic so DST gaps and overlaps are handled explicitly, not by luxon's defaults.
 import { IANAZone } from 'luxon';
+import { isCalendarDate } from '../../../contracts/primitives.js';
 import { isValidTimeZone } from '../../platform/time-zone.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const MINUTES_PER_DAY = 1440;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM_RE = /^(\d{2}):(\d{2})$/;
 
 export interface LocalInstant {
@@ -40,14 +40,11 @@ export function formatHHMM(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-export function isValidDate(date: string): boolean {
-  const match = DATE_RE.exec(date);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  // Date.UTC rolls "02-30" into March; a round trip catches that.
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-}
+/**
+ * "YYYY-MM-DD" naming a real day of a four-digit year. Not limited to the request window: date
+ * arithmetic near its edges (the Sunday after 2199-12-31) must keep working.
+ */
+export const isValidDate = isCalendarDate;
 
 export function addDays(date: string, days: number): string {
   return fromUtcMs(toUtcMs(date) + days * DAY_MS);

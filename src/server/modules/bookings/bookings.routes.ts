@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { noQuery } from '../../../contracts/primitives.js';
 import type { BookingsService } from './bookings.service.js';
 import { bookingTerms } from './pricing.js';
 import {
@@ -17,7 +18,10 @@ export const bookingsRoutes =
 
     app.post(
       '/bookings',
-      { config: { permission: 'create_bookings' }, schema: { tags, body: createBookingBody } },
+      {
+        config: { permission: 'create_bookings' },
+        schema: { tags, querystring: noQuery, body: createBookingBody },
+      },
       async (req, reply) => {
         const key = req.headers['idempotency-key'];
         const result = await bookings.create(req.auth!, req.body, Array.isArray(key) ? key[0] : key);
@@ -33,29 +37,31 @@ export const bookingsRoutes =
     );
 
     // Static paths before /bookings/:id.
-    app.get('/bookings/terms', { config: { permission: 'public' }, schema: { tags } }, async () =>
-      bookingTerms(),
+    app.get(
+      '/bookings/terms',
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery } },
+      async () => bookingTerms(),
     );
     app.get(
       '/bookings/book-again',
-      { config: { permission: 'view_own_bookings' }, schema: { tags } },
+      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: noQuery } },
       async (req) => bookings.bookAgain(req.auth!),
     );
     app.get(
       '/bookings/stats',
-      { config: { permission: 'view_own_instructor_analytics' }, schema: { tags } },
+      { config: { permission: 'view_own_instructor_analytics' }, schema: { tags, querystring: noQuery } },
       async (req) => bookings.stats(req.auth!),
     );
 
     app.get(
       '/bookings/:id',
-      { config: { permission: 'view_booking_details' }, schema: { tags, params } },
+      { config: { permission: 'view_booking_details' }, schema: { tags, querystring: noQuery, params } },
       async (req) => bookings.get(req.auth!, req.params.id),
     );
 
     app.get(
       '/bookings/:id/calendar.ics',
-      { config: { permission: 'view_booking_details' }, schema: { tags, params } },
+      { config: { permission: 'view_booking_details' }, schema: { tags, querystring: noQuery, params } },
       async (req, reply) => {
         const ics = await bookings.calendar(req.auth!, req.params.id);
         return reply
@@ -68,22 +74,28 @@ export const bookingsRoutes =
     // Which permission applies depends on the caller's side of the booking; the service checks it.
     app.post(
       '/bookings/:id/cancel',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, params, body: cancelBody } },
+      {
+        config: { permission: 'view_own_bookings' },
+        schema: { tags, querystring: noQuery, params, body: cancelBody },
+      },
       async (req) => bookings.cancel(req.auth!, req.params.id, req.body.reason),
     );
     app.post(
       '/bookings/:id/reschedule',
-      { config: { permission: 'cancel_own_bookings' }, schema: { tags, params, body: rescheduleBody } },
+      {
+        config: { permission: 'cancel_own_bookings' },
+        schema: { tags, querystring: noQuery, params, body: rescheduleBody },
+      },
       async (req) => bookings.reschedule(req.auth!, req.params.id, req.body),
     );
     app.post(
       '/bookings/:id/complete',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, params } },
+      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: noQuery, params } },
       async (req) => bookings.markOutcome(req.auth!, req.params.id, 'completed'),
     );
     app.post(
       '/bookings/:id/no-show',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, params } },
+      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: noQuery, params } },
       async (req) => bookings.markOutcome(req.auth!, req.params.id, 'no_show'),
     );
   };

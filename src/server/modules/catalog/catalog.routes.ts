@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { idText, noQuery, queryInt, strictParams } from '../../../contracts/primitives.js';
 import { pageOf, paginationQuery } from '../../platform/http/pagination.js';
 import { sendPrepared } from '../../platform/http/prepared-response.js';
 import type { CatalogService } from './catalog.service.js';
@@ -11,8 +11,10 @@ export const catalogRoutes =
     const tags = ['catalog'];
     const pub = { permission: 'public' } as const;
 
-    app.get('/catalog/categories', { config: pub, schema: { tags } }, async (req, reply) =>
-      sendPrepared(req, reply, (await catalog.snapshot()).prepared.categories),
+    app.get(
+      '/catalog/categories',
+      { config: pub, schema: { tags, querystring: noQuery } },
+      async (req, reply) => sendPrepared(req, reply, (await catalog.snapshot()).prepared.categories),
     );
 
     app.get(
@@ -21,7 +23,7 @@ export const catalogRoutes =
         config: pub,
         schema: {
           tags,
-          querystring: z.object({ category: z.string().max(100).optional(), ...paginationQuery }),
+          querystring: strictParams({ category: idText(100).optional(), ...paginationQuery }),
         },
       },
       async (req) => {
@@ -32,7 +34,10 @@ export const catalogRoutes =
 
     app.get(
       '/catalog/services/:slugOrId',
-      { config: pub, schema: { tags, params: z.object({ slugOrId: z.string().max(100) }) } },
+      {
+        config: pub,
+        schema: { tags, querystring: noQuery, params: strictParams({ slugOrId: idText(100) }) },
+      },
       async (req) => publicService(await catalog.service(req.params.slugOrId)),
     );
 
@@ -40,12 +45,12 @@ export const catalogRoutes =
       '/catalog/top-per-category',
       {
         config: pub,
-        schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(20).default(7) }) },
+        schema: { tags, querystring: strictParams({ limit: queryInt({ min: 1, max: 20 }).default(7) }) },
       },
       async (req, reply) => sendPrepared(req, reply, await catalog.topPerCategory(req.query.limit)),
     );
 
-    app.get('/catalog/all', { config: pub, schema: { tags } }, async (req, reply) =>
+    app.get('/catalog/all', { config: pub, schema: { tags, querystring: noQuery } }, async (req, reply) =>
       sendPrepared(req, reply, (await catalog.snapshot()).prepared.all),
     );
   };

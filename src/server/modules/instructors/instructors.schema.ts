@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cents, idText, int, queryCents, strictParams, text } from '../../../contracts/primitives.js';
 import { timezoneSchema } from '../accounts/accounts.schema.js';
 import { paginationQuery } from '../../platform/http/pagination.js';
 
@@ -14,42 +15,35 @@ const uniqueNonEmpty = <T extends z.ZodType>(item: T, max: number) =>
     .refine((a) => new Set(a).size === a.length, 'Values must be unique.');
 
 const durations = uniqueNonEmpty(
-  z
-    .number()
-    .int()
-    .min(15)
-    .max(240)
-    .refine((d) => d % 15 === 0, 'Durations are multiples of 15 minutes.'),
+  int({ min: 15, max: 240, step: 15, message: 'Durations are multiples of 15 minutes, from 15 to 240.' }),
   8,
 ).transform((d) => [...d].sort((a, b) => a - b));
 
 /** PUT with partial semantics: only the fields sent change. */
 export const updateProfileBody = z.strictObject({
-  bio: z.string().trim().max(2000).optional(),
-  yearsExperience: z.number().int().min(0).max(80).optional(),
-  areas: z.array(z.string().max(60)).max(40).optional(),
+  bio: text({ max: 2000, multiline: true }).optional(),
+  yearsExperience: int({ max: 80 }).optional(),
+  areas: z.array(idText(60)).max(40).optional(),
   timezone: timezoneSchema.optional(),
-  minAdvanceHours: z.number().int().min(0).max(720).optional(),
-  bufferMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(60)
-    .refine((b) => b % 5 === 0, 'Buffer is a multiple of 5 minutes.')
-    .optional(),
-  maxDaysAhead: z.number().int().min(1).max(365).optional(),
-  address: z.string().trim().max(300).nullable().optional(),
-  onlineLink: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
+  minAdvanceHours: int({ max: 720 }).optional(),
+  bufferMinutes: int({
+    max: 60,
+    step: 5,
+    message: 'Buffer is a multiple of 5 minutes, up to 60.',
+  }).optional(),
+  maxDaysAhead: int({ min: 1, max: 365 }).optional(),
+  address: text({ max: 300 }).nullable().optional(),
+  // z.url() alone lets a NUL through: the URL parser percent-encodes it but the raw text is stored.
+  onlineLink: text({ max: 500 })
+    .pipe(z.url({ protocol: /^https?$/ }))
     .nullable()
     .optional(),
 });
 
 const offeringFields = {
-  hourlyRateCents: z.number().int().min(500, 'At least $5 an hour.').max(100_000, 'At most $1,000 an hour.'),
+  hourlyRateCents: cents().min(500, 'At least $5 an hour.').max(100_000, 'At most $1,000 an hour.'),
   durations,
-  description: z.string().trim().max(1000).optional(),
+  description: text({ max: 1000, multiline: true }).optional(),
   levels: uniqueNonEmpty(z.enum(LEVELS), 3),
   ageGroups: uniqueNonEmpty(z.enum(AGE_GROUPS), 3),
   locationTypes: uniqueNonEmpty(z.enum(LOCATION_TYPES), 3),
@@ -57,8 +51,8 @@ const offeringFields = {
 
 export const addOfferingBody = z
   .strictObject({
-    serviceId: z.string().max(64).optional(),
-    serviceSlug: z.string().max(100).optional(),
+    serviceId: idText().optional(),
+    serviceSlug: idText(100).optional(),
     ...offeringFields,
   })
   .refine((b) => !!b.serviceId !== !!b.serviceSlug, 'Send exactly one of serviceId or serviceSlug.');
@@ -77,15 +71,17 @@ export const updateOfferingBody = z
 
 export const statusBody = z.strictObject({ action: z.enum(['suspend', 'deactivate', 'reactivate']) });
 
-export const listInstructorsQuery = z.object({
-  service: z.string().max(100).optional(),
-  category: z.string().max(100).optional(),
-  minPriceCents: z.coerce.number().int().min(0).optional(),
-  maxPriceCents: z.coerce.number().int().min(0).optional(),
-  borough: z.string().max(60).optional(),
+export const listInstructorsQuery = strictParams({
+  service: idText(100).optional(),
+  category: idText(100).optional(),
+  minPriceCents: queryCents().optional(),
+  maxPriceCents: queryCents().optional(),
+  borough: idText(60).optional(),
   format: z.enum(['online', 'in_person']).optional(),
   ...paginationQuery,
 });
+
+export const instructorIdParams = strictParams({ id: idText() });
 
 export type UpdateProfileInput = z.infer<typeof updateProfileBody>;
 export type AddOfferingInput = z.infer<typeof addOfferingBody>;

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noQuery } from '../../../contracts/primitives.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { isValidTimeZone } from '../../platform/time-zone.js';
 import { clientContext } from './client-context.js';
-import { interactionBody, recordHistoryBody, searchQuery } from './search.schema.js';
+import {
+  interactionBody,
+  recordHistoryBody,
+  searchHistoryParams,
+  searchHistoryQuery,
+  searchQuery,
+} from './search.schema.js';
 import type { SearchHistoryService } from './search-history.service.js';
 import { searchOwnerOf } from './search-history.service.js';
 import type { SearchService } from './search.service.js';
@@ -35,7 +41,7 @@ export const searchRoutes =
 
     app.post(
       '/search/interactions',
-      { config: { permission: 'public' }, schema: { tags, body: interactionBody } },
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: interactionBody } },
       async (req, reply) => {
         await history.interaction(searchOwnerOf(req), req.body);
         return reply.code(202).send({ accepted: true });
@@ -57,7 +63,7 @@ export const searchRoutes =
         config: { permission: 'public' },
         schema: {
           tags,
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
+          querystring: searchHistoryQuery,
         },
       },
       async (req) => {
@@ -68,7 +74,7 @@ export const searchRoutes =
 
     app.post(
       '/search-history',
-      { config: { permission: 'public' }, schema: { tags, body: recordHistoryBody } },
+      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: recordHistoryBody } },
       async (req, reply) => {
         await ownHistory(req);
         await history.record(searchOwnerOf(req), req.body.query, req.body.searchType);
@@ -78,7 +84,10 @@ export const searchRoutes =
 
     app.delete(
       '/search-history/:id',
-      { config: { permission: 'public' }, schema: { tags, params: z.object({ id: z.string().max(64) }) } },
+      {
+        config: { permission: 'public' },
+        schema: { tags, querystring: noQuery, params: searchHistoryParams },
+      },
       async (req, reply) => {
         await ownHistory(req);
         await history.remove(searchOwnerOf(req), req.params.id);

@@ -1,10 +1,14 @@
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
+import { text } from '../../../contracts/primitives.js';
 
-export const passwordSchema = z
-  .string()
-  .min(8, 'Password must be at least 8 characters.')
-  .max(200, 'Password must be at most 200 characters.')
+// Taken as typed (no trim); control characters are refused like in every other string.
+export const passwordSchema = text({
+  min: 8,
+  max: 200,
+  trim: false,
+  minMessage: 'Password must be at least 8 characters.',
+  maxMessage: 'Password must be at most 200 characters.',
+})
   .refine((p) => /\d/.test(p), 'Password must contain a digit.')
   .refine((p) => /[A-Z]/.test(p), 'Password must contain an upper-case letter.');
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorBody } from './errors.js';
+import { trackRouteMethods } from './method-not-allowed.js';
 import type { HtmlFallback } from './web-app.js';
 
 /** Fastify's own client errors, mapped to stable codes. */
@@ -29,8 +30,18 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
 };
 
 export function installErrorHandling(app: FastifyInstance, htmlFallback?: HtmlFallback): void {
+  const methodsOf = trackRouteMethods(app);
   app.setNotFoundHandler((req, reply) => {
     if (htmlFallback?.(req, reply)) return;
+    const allowed = methodsOf(req.url);
+    if (allowed.length) {
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send(
+          errorBody('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${allowed.join(', ')}.`),
+        );
+    }
     reply.code(404).send(errorBody('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}.`));
   });
 

@@ -45,12 +45,13 @@ export class InlineJobRunner implements JobRunner {
     );
   }
 
-  private later(ms: number, fn: () => void, state: 'waiting' | 'delayed') {
+  private later(ms: number, fn: () => Promise<void>, state: 'waiting' | 'delayed') {
     this.counts[state]++;
     const t = setTimeout(() => {
       this.timers.delete(t);
       this.counts[state]--;
-      fn();
+      // attempt() settles every outcome itself; this only guards against a bug in that bookkeeping.
+      fn().catch((err: Error) => this.log.error({ err }, 'job runner failed'));
     }, ms);
     this.timers.add(t);
   }
