@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -15,6 +15,9 @@ import type { JobRunner } from './jobs/jobs.js';
 import { Limiter } from './limits/limiter.js';
 import { Mailer } from './mail/mailer.js';
 import { Metrics } from './metrics/metrics.js';
+import type { RedisHealth } from './redis/redis-breaker.js';
+import { RedisBreaker } from './redis/redis-breaker.js';
+import { createRedisClient, waitForReady } from './redis/redis-client.js';
 
 export interface Limits {
   loginPerAccount: Limiter;
@@ -35,7 +38,10 @@ export interface AppDeps {
   metrics: Metrics;
   clock: Clock;
   limits: Limits;
+  /** Fail-fast connection (no offline queue, short timeouts); go through `redisHealth` or accept errors. */
   redis?: Redis;
+  /** Circuit breaker of `redis`; healthy() false = callers are on their in-process fallbacks. */
+  redisHealth?: RedisHealth;
   /** Namespaces Redis keys and queues, so several apps (tests) can share one Redis. */
   keyPrefix: string;
   close(): Promise<void>;
@@ -62,9 +68,18 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
       : await openPglite(`${config.dataDir}/pgdata`));
   const metrics = new Metrics(() => database.poolStats(), !opts.database);
   const keyPrefix = opts.keyPrefix ?? 'ii:';
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
-  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
-  const cache: Cache = redis ? new RedisCache(redis, keyPrefix) : new MemoryCache();
+  // Redis is a cache, a limiter and a queue here, never the truth: every caller has a fallback.
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl, log) : undefined;
+  const redisHealth = redis ? new RedisBreaker(redis, log) : undefined;
+  let cache: Cache;
+  if (redis && redisHealth) {
+    const redisCache = new RedisCache(redis, keyPrefix, redisHealth, log);
+    // A normal start begins on Redis; one with Redis down starts on the fallbacks after ~1 s.
+    await Promise.all([waitForReady(redis), redisCache.connected()]);
+    cache = redisCache;
+  } else {
+    cache = new MemoryCache();
+  }
   const jobs: JobRunner = config.redisUrl
     ? new BullmqJobRunner(
         { url: config.redisUrl, maxRetriesPerRequest: null },
@@ -80,21 +95,25 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
       { name: 'login-account', points: config.loginMaxFailuresPerAccount, durationSeconds: windowSec },
       redis,
       keyPrefix,
+      redisHealth,
     ),
     loginPerIp: new Limiter(
       { name: 'login-ip', points: config.loginMaxFailuresPerIp, durationSeconds: windowSec },
       redis,
       keyPrefix,
+      redisHealth,
     ),
     signupPerIp: new Limiter(
       { name: 'signup-ip', points: config.signupPerIpPerHour, durationSeconds: 3600 },
       redis,
       keyPrefix,
+      redisHealth,
     ),
     passwordResetPerIp: new Limiter(
       { name: 'reset-ip', points: config.passwordResetPerIpPerHour, durationSeconds: 3600 },
       redis,
       keyPrefix,
+      redisHealth,
     ),
   };
   return {
@@ -109,11 +128,13 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     clock: opts.clock ?? systemClock,
     limits,
     redis,
+    redisHealth,
     keyPrefix,
     async close() {
       await mailer.close();
       await jobs.close();
       await cache.close();
+      redisHealth?.shutdown();
       redis?.disconnect();
       await database.close();
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../testing/test-app.js';
 import { createTestApp } from '../testing/test-app.js';
+import { freePort } from './redis/test-redis-server.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,6 +33,22 @@ describe('operations endpoints', () => {
     expect(res.json().checks.database.ok).toBe(false);
     await other.app.close();
     await other.deps.jobs.close();
+  });
+
+  it('/ready is 200 degraded, not 503, when Redis is configured but unreachable', async () => {
+    const other = await createTestApp({ config: { redisUrl: `redis://127.0.0.1:${await freePort()}` } });
+    try {
+      const res = await other.request({ method: 'GET', url: '/ready' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        status: 'degraded',
+        checks: { database: { ok: true }, redis: { ok: false }, migrations: { ok: true } },
+      });
+    } finally {
+      // Not other.close(): it deletes the app's Redis keys, which needs a Redis.
+      await other.app.close();
+      await other.deps.close();
+    }
   });
 
   it('/metrics exposes route latency, errors, cache and pool figures', async () => {

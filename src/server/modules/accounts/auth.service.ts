@@ -27,6 +27,15 @@ export interface ClientInfo {
 /** Hooks other domains attach to (search history moves a guest's searches to the account). */
 export type SignedInListener = (userId: string, guestSessionId: string | undefined) => Promise<void>;
 
+const tooManyLogins = (retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    'RATE_LIMITED',
+    'Too many failed sign-in attempts. Try again later.',
+    { retryAfterSeconds },
+    { 'retry-after': String(retryAfterSeconds) },
+  );
+
 export const publicUser = (u: UserRow, roles: RoleName[], permissions: string[]) => ({
   id: u.id,
   email: u.email,
@@ -94,33 +103,34 @@ export class AuthService {
     const { limits, config } = this.deps;
     const ipKey = hashIp(config.ipHashSalt, client.ip);
     const accountKey = input.email;
-    await limits.loginPerAccount.assertNotExhausted(accountKey);
-    await limits.loginPerIp.assertNotExhausted(ipKey);
+    // The attempt is paid for before the password is checked, atomically: of 50 concurrent
+    // guesses at one account, only the budget's worth are ever verified.
+    const [acct, ip] = await Promise.all([
+      limits.loginPerAccount.tryConsume(accountKey),
+      limits.loginPerIp.tryConsume(ipKey),
+    ]);
+    if (!acct.allowed || !ip.allowed) {
+      // A refused attempt is not a failure: the other counter gets its point back.
+      if (acct.allowed) await limits.loginPerAccount.refund(accountKey);
+      if (ip.allowed) await limits.loginPerIp.refund(ipKey);
+      throw tooManyLogins(
+        Math.max(acct.allowed ? 0 : acct.retryAfterSeconds, ip.allowed ? 0 : ip.retryAfterSeconds),
+      );
+    }
 
     const user = await findUserByEmail(this.deps.db, input.email);
     const ok = user
       ? await this.hasher.verify(user.passwordHash, input.password)
       : await this.hasher.verifyNobody(input.password);
     if (!user || !ok) {
-      const [acct, ip] = await Promise.all([
-        limits.loginPerAccount.record(accountKey),
-        limits.loginPerIp.record(ipKey),
-      ]);
-      const blocked = [acct, ip].filter((r) => r.exhausted);
-      if (blocked.length) {
-        const retry = Math.max(...blocked.map((b) => b.retryAfterSeconds));
-        throw new AppError(
-          429,
-          'RATE_LIMITED',
-          'Too many failed sign-in attempts. Try again later.',
-          { retryAfterSeconds: retry },
-          { 'retry-after': String(retry) },
-        );
-      }
+      // The failure that spent the last point already answers 429, so the client knows to wait.
+      const last = [acct, ip].filter((r) => r.remaining === 0);
+      if (last.length) throw tooManyLogins(Math.max(...last.map((r) => r.retryAfterSeconds)));
       // The same answer whether the email exists or not.
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
     }
-    await limits.loginPerAccount.reset(accountKey);
+    // Successful logins are not throttled: the account starts over and the address keeps its point.
+    await Promise.all([limits.loginPerAccount.reset(accountKey), limits.loginPerIp.refund(ipKey)]);
 
     let current = user;
     if (user.accountStatus === 'deactivated') {

@@ -8,6 +8,8 @@ import { listCategories, listServicesWithStats } from './catalog.repo.js';
 const INVALIDATE_CHANNEL = 'catalog.invalidate';
 /** Demand counts drift slowly; offering changes invalidate at once. */
 const SNAPSHOT_TTL_MS = 60_000;
+/** While invalidations from other instances may be lost (Redis down), theirs show after this. */
+const UNRELIABLE_TTL_MS = 5_000;
 
 export interface CatalogSnapshot {
   categories: CategoryRow[];
@@ -45,9 +47,10 @@ export class CatalogService {
   private readonly listeners: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'metrics'>) {
-    deps.cache.subscribe(INVALIDATE_CHANNEL, () => {
+    const drop = () => {
       this.current = undefined;
-    });
+    };
+    deps.cache.subscribe(INVALIDATE_CHANNEL, drop, drop);
   }
 
   /** Offerings, instructor status or bookings changed: counts, rates and search must follow. */
@@ -62,7 +65,8 @@ export class CatalogService {
   }
 
   snapshot(): Promise<CatalogSnapshot> {
-    const fresh = this.current && Date.now() - this.current.at < SNAPSHOT_TTL_MS;
+    const ttl = this.deps.cache.broadcastReliable() ? SNAPSHOT_TTL_MS : UNRELIABLE_TTL_MS;
+    const fresh = this.current && Date.now() - this.current.at < ttl;
     this.deps.metrics.cacheResult('catalog', !!fresh);
     if (!fresh) {
       const snapshot = this.build();

@@ -38,6 +38,8 @@ export const INDEX_CHANNEL = 'search.index';
 const DAYS_TTL_MS = 60_000;
 /** A cached result list is reused within the minute it was computed for, at most this long. */
 const RESULTS_TTL_MS = 60_000;
+/** While changes on other instances may go unheard (Redis down), the index is rebuilt this often. */
+const UNRELIABLE_TTL_MS = 5_000;
 /** Search looks this far ahead at most (the public availability API's own maximum). */
 const HORIZON_DAYS = 90;
 
@@ -48,19 +50,26 @@ const HORIZON_DAYS = 90;
  */
 export class OfferingIndex {
   private state?: Promise<IndexState>;
+  private builtAt = 0;
   /** Instructors whose schedule changed since the last search; reloaded together by the next one. */
   private stale = new Set<string>();
 
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'log'>) {
-    deps.cache.subscribe(INDEX_CHANNEL, (msg) => {
-      if (msg === '*') this.state = undefined;
-      else this.markStale(msg);
-    });
+    deps.cache.subscribe(
+      INDEX_CHANNEL,
+      (msg) => {
+        if (msg === '*') this.state = undefined;
+        else this.markStale(msg);
+      },
+      () => (this.state = undefined),
+    );
   }
 
   get(): Promise<IndexState> {
-    if (!this.state) {
+    const unheard = !this.deps.cache.broadcastReliable() && Date.now() - this.builtAt > UNRELIABLE_TTL_MS;
+    if (!this.state || unheard) {
       this.stale.clear();
+      this.builtAt = Date.now();
       this.remember(this.build());
     } else if (this.stale.size) {
       const ids = [...this.stale];

@@ -1,6 +1,9 @@
 import type { Metrics } from '../metrics/metrics.js';
 
-/** Shared cache: Redis when configured, else an in-process LRU. Values are JSON-serialisable. */
+/**
+ * Shared cache: Redis when configured, else an in-process LRU. Values are JSON-serialisable.
+ * Never throws for Redis' sake: with Redis down, reads miss or come from an in-process LRU.
+ */
 export interface Cache {
   readonly kind: 'redis' | 'memory';
   get<T>(key: string): Promise<T | undefined>;
@@ -8,9 +11,19 @@ export interface Cache {
   del(key: string): Promise<void>;
   /** Removes every key starting with prefix; returns how many went. */
   delByPrefix(prefix: string): Promise<number>;
-  /** Cross-instance notifications (invalidating in-process memos). Local-only without Redis. */
+  /**
+   * Cross-instance notifications (invalidating in-process memos). Local-only without Redis.
+   * Best effort: neither throws, and messages sent while Redis is down are lost, hence
+   * `broadcastReliable` and `onMissed`.
+   */
   publish(channel: string, message: string): Promise<void>;
-  subscribe(channel: string, handler: (message: string) => void): void;
+  /** `onMissed` runs when the subscription comes back after a gap in which messages may have been lost. */
+  subscribe(channel: string, handler: (message: string) => void, onMissed?: () => void): void;
+  /**
+   * False while other instances' messages may not arrive (Redis down): in-process memos kept
+   * until the next message should then expire within seconds instead.
+   */
+  broadcastReliable(): boolean;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -44,6 +44,11 @@ export class MemoryCache implements Cache {
     this.bus.on(channel, handler);
   }
 
+  /** One process, one bus: nothing can be missed. */
+  broadcastReliable(): boolean {
+    return true;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

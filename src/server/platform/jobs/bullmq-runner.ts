@@ -1,26 +1,71 @@
 import { Queue, Worker } from 'bullmq';
 import type { ConnectionOptions, Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../http/errors.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { reconnectDelay } from '../redis/redis-client.js';
 import type { EnqueueOptions, JobDefinition, JobRunner, QueueStats, ScheduleDefinition } from './jobs.js';
 
 const QUEUE = 'jobs';
+/** Producer calls (enqueue, stats) give up after this: a request never waits on a dead Redis. */
+const CALL_TIMEOUT_MS = 1000;
+/** Schedules Redis refused at start are registered again this often until it takes them. */
+const SCHEDULE_RETRY_MS = 5000;
+/** Connection errors repeat on every reconnect attempt; one log line per this period is plenty. */
+const ERROR_LOG_EVERY_MS = 30_000;
+
+/** Rejects after `ms`; the abandoned promise's own rejection is swallowed, not left unhandled. */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  p.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms (redis unreachable?)`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** BullMQ on Redis: enqueue from any instance, consume in ROLE=all|worker processes. */
 export class BullmqJobRunner implements JobRunner {
   readonly kind = 'bullmq' as const;
   private readonly defs = new Map<string, JobDefinition<unknown>>();
   private readonly queue: Queue;
+  private readonly workerConnection: ConnectionOptions;
   private worker?: Worker;
   private retried = 0;
+  private readonly unregistered = new Map<string, ScheduleDefinition>();
+  private scheduleRetry?: NodeJS.Timeout;
+  private readonly lastErrorLog = new Map<string, { at: number; suppressed: number }>();
 
   constructor(
-    private readonly connection: ConnectionOptions,
+    connection: ConnectionOptions,
     private readonly prefix: string,
     private readonly metrics: Metrics,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.queue = new Queue(QUEUE, { connection, prefix });
+    // A producer fails fast while disconnected (BullMQ's advice for queues); the worker's blocking
+    // connection must keep BullMQ's settings. Both reconnect within a second once Redis is back,
+    // instead of BullMQ's default backoff of up to 20 s.
+    const own = 'options' in connection ? {} : { retryStrategy: reconnectDelay };
+    this.workerConnection = 'options' in connection ? connection : { ...connection, ...own };
+    const queueConnection =
+      'options' in connection
+        ? connection
+        : { ...connection, ...own, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+    this.queue = new Queue(QUEUE, { connection: queueConnection, prefix });
+    // An EventEmitter 'error' without a listener would crash the process.
+    this.queue.on('error', (err) => this.logError('queue', err));
+  }
+
+  /** Logs the first error of a burst and then a count every ERROR_LOG_EVERY_MS. */
+  private logError(source: string, err: Error) {
+    const now = Date.now();
+    const last = this.lastErrorLog.get(source);
+    if (last && now - last.at < ERROR_LOG_EVERY_MS) {
+      last.suppressed++;
+      return;
+    }
+    this.log.error({ source, err: err.message, suppressed: last?.suppressed ?? 0 }, 'job queue error');
+    this.lastErrorLog.set(source, { at: now, suppressed: 0 });
   }
 
   define<T>(def: JobDefinition<T>): void {
@@ -38,19 +83,58 @@ export class BullmqJobRunner implements JobRunner {
     };
   }
 
+  /** Throws within CALL_TIMEOUT_MS when Redis is down: the caller decides what a lost job means. */
   async enqueue(name: string, data: unknown, opts: EnqueueOptions = {}): Promise<void> {
-    await this.queue.add(name, data, { ...this.jobOptions(name), delay: opts.delayMs, jobId: opts.jobId });
+    const options = { ...this.jobOptions(name), delay: opts.delayMs, jobId: opts.jobId };
+    await withTimeout(this.queue.add(name, data, options), CALL_TIMEOUT_MS, `enqueue ${name}`);
   }
 
+  /** Never throws for Redis' sake: a schedule Redis cannot take now is registered when it can. */
   async schedule(def: ScheduleDefinition): Promise<void> {
-    const repeat = def.every ? { every: def.every } : { pattern: def.pattern! };
-    await this.queue.upsertJobScheduler(def.id, repeat, {
-      name: def.job,
-      data: def.data ?? {},
-      opts: this.jobOptions(def.job),
-    });
+    try {
+      await this.upsertSchedule(def);
+      this.unregistered.delete(def.id);
+    } catch (err) {
+      this.log.warn(
+        { schedule: def.id, err: (err as Error).message },
+        'schedule not registered yet; retrying',
+      );
+      this.unregistered.set(def.id, def);
+      this.retrySchedulesLater();
+    }
   }
 
+  private upsertSchedule(def: ScheduleDefinition) {
+    const repeat = def.every ? { every: def.every } : { pattern: def.pattern! };
+    const job = { name: def.job, data: def.data ?? {}, opts: this.jobOptions(def.job) };
+    return withTimeout(
+      this.queue.upsertJobScheduler(def.id, repeat, job),
+      CALL_TIMEOUT_MS,
+      `schedule ${def.id}`,
+    );
+  }
+
+  private retrySchedulesLater() {
+    if (this.scheduleRetry) return;
+    this.scheduleRetry = setTimeout(() => void this.retrySchedules(), SCHEDULE_RETRY_MS);
+    this.scheduleRetry.unref();
+  }
+
+  private async retrySchedules() {
+    this.scheduleRetry = undefined;
+    for (const def of [...this.unregistered.values()]) {
+      try {
+        await this.upsertSchedule(def);
+        this.unregistered.delete(def.id);
+        this.log.info({ schedule: def.id }, 'schedule registered');
+      } catch {
+        // Still down; try again later.
+      }
+    }
+    if (this.unregistered.size) this.retrySchedulesLater();
+  }
+
+  /** Starts consuming; with Redis down it returns after a bounded wait and connects in the background. */
   async start(): Promise<void> {
     this.worker = new Worker(
       QUEUE,
@@ -59,7 +143,7 @@ export class BullmqJobRunner implements JobRunner {
         if (!def) throw new Error(`no handler for job ${job.name}`);
         await def.handler(job.data, { attempt: job.attemptsMade + 1 });
       },
-      { connection: this.connection, prefix: this.prefix, concurrency: 5 },
+      { connection: this.workerConnection, prefix: this.prefix, concurrency: 5 },
     );
     this.worker.on('completed', (job) => this.metrics.jobRuns.inc({ job: job.name, outcome: 'completed' }));
     this.worker.on('failed', (job, err) => {
@@ -72,14 +156,36 @@ export class BullmqJobRunner implements JobRunner {
         'job failed',
       );
     });
-    this.worker.on('error', (err) => this.log.error({ err }, 'job worker error'));
-    await this.worker.waitUntilReady();
+    this.worker.on('error', (err) => this.logError('worker', err));
+    try {
+      await withTimeout(this.worker.waitUntilReady(), 2 * CALL_TIMEOUT_MS, 'job worker start');
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'job worker waiting for redis');
+    }
   }
 
+  /** Answers within CALL_TIMEOUT_MS; with Redis down, a 503 QUEUE_UNAVAILABLE says so. */
   async stats(): Promise<QueueStats> {
-    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-    const schedulers = await this.queue.getJobSchedulers();
-    const failed = await this.queue.getFailed(0, 19);
+    let c: Record<string, number>;
+    let schedulers: Awaited<ReturnType<Queue['getJobSchedulers']>>;
+    let failed: Job[];
+    try {
+      [c, schedulers, failed] = await withTimeout(
+        Promise.all([
+          this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+          this.queue.getJobSchedulers(),
+          this.queue.getFailed(0, 19),
+        ]),
+        CALL_TIMEOUT_MS,
+        'queue stats',
+      );
+    } catch (err) {
+      throw new AppError(503, 'QUEUE_UNAVAILABLE', 'The job queue (Redis) is unreachable right now.', {
+        reason: (err as Error).message,
+        retried: this.retried,
+        schedulesPending: [...this.unregistered.keys()],
+      });
+    }
     return {
       kind: 'bullmq',
       counts: {
@@ -106,8 +212,30 @@ export class BullmqJobRunner implements JobRunner {
     };
   }
 
+  /**
+   * Graceful when Redis answers. Without it BullMQ's graceful close waits for Redis forever, so
+   * the worker is force-closed (its jobs are retried elsewhere after their lock expires).
+   */
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+    if (this.scheduleRetry) clearTimeout(this.scheduleRetry);
+    const reachable = await withTimeout(
+      this.queue.waitUntilReady().then(() => this.queue.getJobCounts('active')),
+      CALL_TIMEOUT_MS,
+      'queue probe',
+    ).then(
+      () => true,
+      () => false,
+    );
+    const parts: [string, () => Promise<void>][] = [
+      ['worker', () => this.worker?.close(!reachable) ?? Promise.resolve()],
+      ['queue', () => this.queue.close()],
+    ];
+    for (const [name, close] of parts) {
+      try {
+        await withTimeout(close(), 3 * CALL_TIMEOUT_MS, `job ${name} close`);
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message }, 'job queue closed without redis');
+      }
+    }
   }
 }
