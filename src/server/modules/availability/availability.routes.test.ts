@@ -96,7 +96,7 @@ describe('weekly availability', () => {
     expect(tooLong.json().error.code).toBe('RANGE_TOO_LONG');
   });
 
-  it('bulk: validate_only writes nothing; a failing operation writes nothing and answers 422 with per-operation results', async () => {
+  it('bulk: validate_only writes nothing; a failing operation writes nothing and answers 422 in the error shape with per-operation results', async () => {
     const i = await createInstructor(t);
     const ops = [
       { action: 'add', date: '2026-12-01', start: '09:00', end: '12:00' },
@@ -123,7 +123,11 @@ describe('weekly availability', () => {
       operations: [...ops, { action: 'remove', date: '2026-12-01', start: '20:00', end: '21:00' }],
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().results[3]).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+    expect(bad.json().error).toMatchObject({ code: 'OPERATIONS_FAILED', details: { applied: false } });
+    expect(bad.json().error.details.results[3]).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
     expect(await day()).toEqual([]);
     const real = await req('POST', '/availability/bulk', i.token, { operations: ops });
     expect(real.json().applied).toBe(true);

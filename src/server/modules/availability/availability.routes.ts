@@ -49,34 +49,17 @@ export const availabilityRoutes =
     app.post(
       `${base}/bulk`,
       { config, schema: { tags, querystring: noQuery, body: bulkBody } },
-      async (req, reply) => {
-        const { status, body } = await svc.bulk(
-          req.auth!.user.id,
-          req.body.operations,
-          req.body.validate_only,
-        );
-        return reply.code(status).send(body);
-      },
+      async (req) => svc.bulk(req.auth!.user.id, req.body.operations, req.body.validate_only),
     );
     app.post(
       `${base}/ranges`,
       { config, schema: { tags, querystring: noQuery, body: singleRangeBody } },
-      async (req, reply) => {
-        const { status, body } = await svc.bulk(req.auth!.user.id, [{ action: 'add', ...req.body }], false);
-        return reply.code(status).send(body);
-      },
+      async (req) => svc.bulk(req.auth!.user.id, [{ action: 'add', ...req.body }], false),
     );
     app.delete(
       `${base}/ranges`,
       { config, schema: { tags, querystring: singleRangeQuery } },
-      async (req, reply) => {
-        const { status, body } = await svc.bulk(
-          req.auth!.user.id,
-          [{ action: 'remove', ...req.query }],
-          false,
-        );
-        return reply.code(status).send(body);
-      },
+      async (req) => svc.bulk(req.auth!.user.id, [{ action: 'remove', ...req.query }], false),
     );
 
     app.get(

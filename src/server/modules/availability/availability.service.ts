@@ -198,9 +198,18 @@ export class AvailabilityService {
       }
       return { index, ok: true as const };
     });
-    const allOk = results.every((r) => r.ok);
-    if (allOk && !validateOnly) await this.write(instructorId, work);
-    return { status: allOk ? 200 : 422, body: { validateOnly, applied: allOk && !validateOnly, results } };
+    const failures = results.filter((r) => !r.ok);
+    if (failures.length > 0) {
+      // One operation: its own error. Several: one error naming how many failed, each under details.
+      const only = operations.length === 1 ? failures[0]!.error : null;
+      throw unprocessable(
+        only?.code ?? 'OPERATIONS_FAILED',
+        only?.message ?? `${failures.length} of ${operations.length} operations failed; nothing was changed.`,
+        { validateOnly, applied: false, results },
+      );
+    }
+    if (!validateOnly) await this.write(instructorId, work);
+    return { validateOnly, applied: !validateOnly, results };
   }
 
   async blackouts(instructorId: string, page: number, perPage: number) {

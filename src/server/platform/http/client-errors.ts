@@ -32,7 +32,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Socket
   );
 }
 
-/** Fastify's own routing-time errors: a URL that is not valid percent-encoding, mostly. */
+/** Fastify's own routing-time errors: a URL that is not valid percent-encoding, a path part too long. */
 export function answerFrameworkError(
   err: Error & { code?: string },
   _req: FastifyRequest,
@@ -40,6 +40,11 @@ export function answerFrameworkError(
 ): void {
   if (err.code === 'FST_ERR_BAD_URL') {
     void reply.code(400).send(errorBody('INVALID_URL', 'The address is not valid (check its % escapes).'));
+    return;
+  }
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    // No id or slug is anywhere near 100 characters, so nothing could have matched.
+    void reply.code(414).send(errorBody('URI_TOO_LONG', 'A part of the address is too long.'));
     return;
   }
   reply.log.error({ err }, 'framework error');

@@ -243,9 +243,9 @@ describe('availability business bounds', () => {
       ],
     });
     expect(bulk.statusCode).toBe(422);
-    expect(bulk.json()).toMatchObject({
-      applied: false,
-      results: [{ ok: true }, { ok: false, error: { code: 'TOO_FAR_AHEAD' } }],
+    expect(bulk.json().error).toMatchObject({
+      code: 'OPERATIONS_FAILED',
+      details: { applied: false, results: [{ ok: true }, { ok: false, error: { code: 'TOO_FAR_AHEAD' } }] },
     });
     const single = await api('POST', `${base}/ranges`, i.token, {
       date: PAST_LIMIT,
@@ -253,7 +253,7 @@ describe('availability business bounds', () => {
       end: '10:00',
     });
     expect(single.statusCode).toBe(422);
-    expect(single.json().results[0].error.code).toBe('TOO_FAR_AHEAD');
+    expect(single.json().error.code).toBe('TOO_FAR_AHEAD');
     const dec = (await api('GET', `${base}/week?start=2026-11-30`, i.token)).json();
     expect(dec.days[1].ranges).toEqual([]);
   });

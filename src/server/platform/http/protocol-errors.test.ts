@@ -55,6 +55,12 @@ describe('protocol-level errors answer in the API error shape', () => {
     expectErrorShape(res.body, 'INVALID_URL');
   });
 
+  it('a path parameter longer than any id is 414 URI_TOO_LONG, not a 500', async () => {
+    const res = await t.request({ method: 'GET', url: `/api/v1/bookings/${'x'.repeat(101)}` });
+    expect(res.statusCode).toBe(414);
+    expectErrorShape(res.body, 'URI_TOO_LONG');
+  });
+
   it('headers larger than the limit are 431 with a JSON body', async () => {
     const res = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(res.status).toBe(431);
