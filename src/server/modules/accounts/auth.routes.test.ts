@@ -129,6 +129,28 @@ describe('login and sessions', () => {
     expect((await patch({ origin: 'http://localhost:80' })).statusCode).toBe(200);
   });
 
+  it('a cookie on a cross-site write to a public route does not act for the user: it is recorded as a guest', async () => {
+    const u = await t.user();
+    const res = await login({ email: u.email, password: TEST_PASSWORD });
+    const cookie = res.cookies.find((c) => c.name === 'ii_session')!.value;
+    const record = (headers: Record<string, string>) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/search-history',
+        cookies: { ii_session: cookie },
+        headers: { 'x-guest-session-id': 'guest-cross-site-1', ...headers },
+        payload: { query: 'cross site piano' },
+      });
+    expect((await record({ origin: 'https://evil.example' })).statusCode).toBe(201);
+    expect((await record({ origin: 'http://localhost:80' })).statusCode).toBe(201);
+    const listOf = (o: { token?: string; headers?: Record<string, string> }) =>
+      t.request({ method: 'GET', url: '/api/v1/search-history', ...o });
+    const mine = (await listOf({ token: u.token })).json().items;
+    expect(mine).toMatchObject([{ query: 'cross site piano', searchCount: 1 }]);
+    const guests = (await listOf({ headers: { 'x-guest-session-id': 'guest-cross-site-1' } })).json().items;
+    expect(guests).toMatchObject([{ query: 'cross site piano', searchCount: 1 }]);
+  });
+
   it('logout ends the session at once', async () => {
     const u = await t.user();
     expect((await me(u.token)).statusCode).toBe(200);

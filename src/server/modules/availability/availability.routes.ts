@@ -56,10 +56,8 @@ export const availabilityRoutes =
       { config, schema: { tags, querystring: noQuery, body: singleRangeBody } },
       async (req) => svc.bulk(req.auth!.user.id, [{ action: 'add', ...req.body }], false),
     );
-    app.delete(
-      `${base}/ranges`,
-      { config, schema: { tags, querystring: singleRangeQuery } },
-      async (req) => svc.bulk(req.auth!.user.id, [{ action: 'remove', ...req.query }], false),
+    app.delete(`${base}/ranges`, { config, schema: { tags, querystring: singleRangeQuery } }, async (req) =>
+      svc.bulk(req.auth!.user.id, [{ action: 'remove', ...req.query }], false),
     );
 
     app.get(

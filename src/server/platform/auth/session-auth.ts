@@ -70,18 +70,20 @@ export function installSessionAuth(app: FastifyInstance, deps: AppDeps, access: 
       }
     }
     const need = req.routeOptions.config?.permission;
-    if (!need || need === 'public') return;
+    const crossSiteCookieWrite =
+      req.auth?.via === 'cookie' && !SAFE_METHODS.has(req.method) && !sameOrigin(req, deps.config.publicUrl);
+    if (!need || need === 'public') {
+      // A public write still must not act for the user another site's form rode in on: it runs as a guest.
+      if (crossSiteCookieWrite) req.auth = null;
+      return;
+    }
     if (!req.auth) {
       if (req.authProblem === 'ACCOUNT_DEACTIVATED') {
         throw new AppError(401, 'ACCOUNT_DEACTIVATED', 'This account is deactivated.');
       }
       throw unauthorized(req.authProblem ? 'Your session has ended. Sign in again.' : undefined);
     }
-    if (
-      req.auth.via === 'cookie' &&
-      !SAFE_METHODS.has(req.method) &&
-      !sameOrigin(req, deps.config.publicUrl)
-    ) {
+    if (crossSiteCookieWrite) {
       throw forbidden('ORIGIN_MISMATCH', 'Cookie-authenticated writes must come from this site.');
     }
     if (need !== 'authenticated' && !req.auth.permissions.has(need as PermissionName)) {

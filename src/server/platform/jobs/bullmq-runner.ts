@@ -11,6 +11,11 @@ const QUEUE = 'jobs';
 const CALL_TIMEOUT_MS = 1000;
 /** Schedules Redis refused at start are registered again this often until it takes them. */
 const SCHEDULE_RETRY_MS = 5000;
+/**
+ * How often the schedules are checked against Redis: a Redis that restarted empty (no persistence)
+ * or was flushed has forgotten them, and nothing else would put them back.
+ */
+const SCHEDULE_CHECK_MS = 30_000;
 /** Connection errors repeat on every reconnect attempt; one log line per this period is plenty. */
 const ERROR_LOG_EVERY_MS = 30_000;
 
@@ -33,7 +38,9 @@ export class BullmqJobRunner implements JobRunner {
   private worker?: Worker;
   private retried = 0;
   private readonly unregistered = new Map<string, ScheduleDefinition>();
+  private readonly schedules = new Map<string, ScheduleDefinition>();
   private scheduleRetry?: NodeJS.Timeout;
+  private scheduleCheck?: NodeJS.Timeout;
   private readonly lastErrorLog = new Map<string, { at: number; suppressed: number }>();
 
   constructor(
@@ -41,6 +48,7 @@ export class BullmqJobRunner implements JobRunner {
     private readonly prefix: string,
     private readonly metrics: Metrics,
     private readonly log: FastifyBaseLogger,
+    private readonly scheduleCheckMs = SCHEDULE_CHECK_MS,
   ) {
     // A producer fails fast while disconnected (BullMQ's advice for queues); the worker's blocking
     // connection must keep BullMQ's settings. Both reconnect within a second once Redis is back,
@@ -91,6 +99,8 @@ export class BullmqJobRunner implements JobRunner {
 
   /** Never throws for Redis' sake: a schedule Redis cannot take now is registered when it can. */
   async schedule(def: ScheduleDefinition): Promise<void> {
+    this.schedules.set(def.id, def);
+    this.checkSchedulesPeriodically();
     try {
       await this.upsertSchedule(def);
       this.unregistered.delete(def.id);
@@ -112,6 +122,30 @@ export class BullmqJobRunner implements JobRunner {
       CALL_TIMEOUT_MS,
       `schedule ${def.id}`,
     );
+  }
+
+  private checkSchedulesPeriodically() {
+    if (this.scheduleCheck) return;
+    this.scheduleCheck = setInterval(() => void this.restoreLostSchedules(), this.scheduleCheckMs);
+    this.scheduleCheck.unref();
+  }
+
+  /** Puts back the schedules Redis no longer has; with Redis down, waits for the next check. */
+  private async restoreLostSchedules() {
+    let present: Set<string>;
+    try {
+      const found = await withTimeout(this.queue.getJobSchedulers(), CALL_TIMEOUT_MS, 'schedule check');
+      present = new Set(found.map((s) => s.key));
+    } catch {
+      return;
+    }
+    const lost = [...this.schedules.values()].filter(
+      (d) => !present.has(d.id) && !this.unregistered.has(d.id),
+    );
+    if (!lost.length) return;
+    this.log.warn({ schedules: lost.map((d) => d.id) }, 'schedules missing from redis; registering again');
+    for (const def of lost) this.unregistered.set(def.id, def);
+    await this.retrySchedules();
   }
 
   private retrySchedulesLater() {
@@ -218,6 +252,7 @@ export class BullmqJobRunner implements JobRunner {
    */
   async close(): Promise<void> {
     if (this.scheduleRetry) clearTimeout(this.scheduleRetry);
+    if (this.scheduleCheck) clearInterval(this.scheduleCheck);
     const reachable = await withTimeout(
       this.queue.waitUntilReady().then(() => this.queue.getJobCounts('active')),
       CALL_TIMEOUT_MS,

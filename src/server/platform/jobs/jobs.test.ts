@@ -5,6 +5,7 @@ import { Metrics } from '../metrics/metrics.js';
 import { BullmqJobRunner } from './bullmq-runner.js';
 import { InlineJobRunner } from './inline-runner.js';
 import type { JobRunner } from './jobs.js';
+import { TestRedisServer, hasRedisServer } from '../redis/test-redis-server.js';
 
 const log = pino({ level: 'silent' });
 const newMetrics = () => new Metrics(() => ({ total: 0, idle: 0, waiting: 0, max: 0 }), false);
@@ -102,5 +103,39 @@ describe.each(runners)('$name', ({ make }) => {
     await waitFor(() => runs >= 2);
     const stats = await runner.stats();
     expect(stats.schedules.map((s) => s.id)).toContain('tick-every-100ms');
+  });
+});
+
+describe.skipIf(!hasRedisServer)('BullMQ runner on a Redis that restarts empty', () => {
+  let redis: TestRedisServer;
+  let runner: BullmqJobRunner;
+  afterEach(async () => {
+    await runner.close();
+    await redis.kill();
+  });
+
+  it('registers its schedules again, and they fire again', async () => {
+    redis = await TestRedisServer.start();
+    runner = new BullmqJobRunner(
+      { url: redis.url, maxRetriesPerRequest: null },
+      't:bull',
+      newMetrics(),
+      log,
+      200,
+    );
+    let runs = 0;
+    runner.define({ name: 'tick', handler: async () => void runs++ });
+    await runner.schedule({ id: 'tick-every-100ms', job: 'tick', every: 100 });
+    await runner.start();
+    await waitFor(() => runs >= 1);
+
+    await redis.kill();
+    await redis.restart(); // no persistence: the scheduler is gone
+    const before = runs;
+    await waitFor(async () => {
+      const stats = await runner.stats().catch(() => null);
+      return !!stats?.schedules.some((s) => s.id === 'tick-every-100ms');
+    });
+    await waitFor(() => runs > before);
   });
 });

@@ -6,6 +6,9 @@ import { emailOutbox } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
 import { OutboxRelay } from './outbox-relay.js';
 
+/** SMTP connections per relay process; the relay sends as many messages of a batch at once. */
+export const SMTP_CONNECTIONS = 5;
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
@@ -31,7 +34,12 @@ export class Mailer {
     smtpUrl?: string,
   ) {
     if (smtpUrl) {
-      const transport: Transporter = nodemailer.createTransport(smtpUrl);
+      // Pooled: one SMTP handshake per connection, not per message, and a few messages in flight.
+      const transport: Transporter = nodemailer.createTransport({
+        url: smtpUrl,
+        pool: true,
+        maxConnections: SMTP_CONNECTIONS,
+      });
       this.relay = new OutboxRelay(db, transport, from, log, clock);
     }
   }

@@ -87,7 +87,8 @@ export class OutboxRelay {
             FOR UPDATE SKIP LOCKED)
           RETURNING id, to_address, subject, text_body, attachments, attempts`,
     );
-    for (const m of claimed) await this.send(m);
+    // All of the batch at once: the pooled transport queues them over its few connections.
+    await Promise.all(claimed.map((m) => this.send(m)));
     return claimed.length;
   }
 

@@ -30,6 +30,8 @@ const accepts = (port: number) =>
 
 export class TestRedisServer {
   private proc?: ChildProcess;
+  /** How many times kill() took a running server down (the fault suite reports it). */
+  kills = 0;
 
   private constructor(readonly port: number) {}
 
@@ -63,6 +65,7 @@ export class TestRedisServer {
   async kill(): Promise<void> {
     const proc = this.proc;
     if (!proc || proc.exitCode !== null) return;
+    this.kills++;
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGKILL');
     await exited;
