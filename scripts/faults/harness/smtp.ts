@@ -34,6 +34,11 @@ export class SmtpSink {
         });
       },
     });
+    // A client SIGKILLed mid-connection (the fault under test) resets its pooled SMTP socket; the
+    // sink carries on. Without a listener the 'error' event would end the whole suite.
+    this.server.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== 'ECONNRESET') console.error(`smtp sink: ${err.message}`);
+    });
   }
 
   get url() {

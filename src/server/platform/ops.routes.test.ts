@@ -98,4 +98,21 @@ describe('general rate limit', () => {
       await limited.close();
     }
   });
+
+  it('a made-up token per request buys no fresh budget; each signed-in session has its own', async () => {
+    const limited = await createTestApp({ config: { rateLimitPerMin: 3 } });
+    try {
+      const get = (token?: string) =>
+        limited.request({ method: 'GET', url: '/api/v1/catalog/categories', token });
+      const u = await limited.user(); // its signup spends part of this address's budget
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await get(`iis_madeup${i}`)).statusCode);
+      expect(codes.filter((c) => c === 200).length).toBeLessThan(3);
+      expect(codes.at(-1)).toBe(429);
+      // The address is spent, yet a real session counts on its own budget.
+      expect((await get(u.token)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { hashIp } from '../auth/tokens.js';
 import type { AppDeps } from '../deps.js';
 import { errorBody } from '../http/errors.js';
@@ -23,14 +23,14 @@ export function installGeneralLimit(
     deps.keyPrefix,
     deps.redisHealth,
   );
-  // Per client: its session when it has one (many students share an address), else its IP.
-  const keyOf = (headers: { authorization?: string }, cookie: string | undefined, ip: string) => {
-    const h = headers.authorization ?? cookie;
-    return h ? `s:${hashIp(config.ipHashSalt, h)}` : `ip:${hashIp(config.ipHashSalt, ip)}`;
-  };
+  // Per client: its session when it has a valid one (many students share an address), else its IP.
+  // Only a valid session: a made-up token per request must not buy a fresh budget each time.
+  // Route hooks run after the global session hook, so req.auth is resolved here.
+  const keyOf = (req: FastifyRequest) =>
+    req.auth ? `s:${req.auth.sessionId}` : `ip:${hashIp(config.ipHashSalt, req.ip)}`;
   const limit: onRequestAsyncHookHandler = async (req, reply) => {
-    if (UNLIMITED.has(req.url)) return;
-    const res = await limiter.tryConsume(keyOf(req.headers, req.cookies?.ii_session, req.ip));
+    if (UNLIMITED.has(req.routeOptions.url ?? '')) return;
+    const res = await limiter.tryConsume(keyOf(req));
     if (res.allowed) return;
     return reply
       .code(429)
