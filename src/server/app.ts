@@ -3,12 +3,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { installSessionAuth } from './platform/auth/session-auth.js';
 import type { AppDeps } from './platform/deps.js';
 import { answerClientError, answerFrameworkError } from './platform/http/client-errors.js';
+import { contractSerializerCompiler } from './platform/http/contract-serializer.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installRouteContracts } from './platform/http/route-contracts.js';
 import { installWebApp } from './platform/http/web-app.js';
 import { installGeneralLimit } from './platform/limits/general-limit.js';
 import { installRequestMetrics } from './platform/metrics/request-metrics.js';
@@ -45,7 +47,7 @@ export async function buildApp(
   // The API speaks JSON only: any other body type is a clear 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
   installErrorHandling(app, await installWebApp(app, config.webDir));
   installRequestMetrics(app, deps.metrics);
   await installSecurityHeaders(app, config.publicUrl);
@@ -53,18 +55,32 @@ export async function buildApp(
 
   await app.register(swagger, {
     openapi: {
+      // 3.1: JSON Schema 2020-12, so null is a type and an answer without a body has no content.
+      openapi: '3.1.0',
       info: {
         title: 'InstaInstru API',
         version: '1',
         description: 'Lesson marketplace API. Money in integer cents.',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      servers: [{ url: '/', description: 'The instance serving this document' }],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A session token from POST /api/v1/auth/login.',
+          },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'ii_session', description: 'The web app session.' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   // The docs page brings its own, looser Content-Security-Policy (its inline styles).
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  installRouteContracts(app, { check: config.checkResponseContracts });
   installGeneralLimit(app, deps);
 
   installSessionAuth(app, deps, services.access);

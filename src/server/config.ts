@@ -73,6 +73,8 @@ export interface Config {
   pgPrepareThreshold: number;
   /** Cheap argon2 parameters: only ever set by the test helpers. */
   fastHashing: boolean;
+  /** Compare every answer with its route's contract (route-contracts.ts): the test helpers set it. */
+  checkResponseContracts: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     bookingsPerUserPerMin: e.BOOKINGS_PER_USER_PER_MIN,
     pgPrepareThreshold: e.PG_PREPARE_THRESHOLD,
     fastHashing: false,
+    checkResponseContracts: false,
   };
   return { ...config, ...overrides };
 }

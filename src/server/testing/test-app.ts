@@ -71,6 +71,7 @@ export async function createTestApp(
       sessionSecret: 'test-session-secret-0123456789',
       ipHashSalt: 'test-ip-salt',
       fastHashing: true,
+      checkResponseContracts: true,
       rateLimitPerMin: 0,
       signupPerIpPerHour: 10_000,
       passwordResetPerIpPerHour: 10_000,

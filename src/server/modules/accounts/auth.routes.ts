@@ -1,5 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  meResponse,
+  resetRequested,
+  resetTokenInfo,
+  sessionResponse,
+  signedIn,
+} from '../../../contracts/accounts.js';
+import { errorResponse } from '../../../contracts/errors.js';
+import { noContent } from '../../../contracts/http.js';
 import { noQuery } from '../../../contracts/primitives.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -32,7 +41,17 @@ export const authRoutes =
 
     app.post(
       '/auth/signup',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: signupBody } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'signUp',
+          summary: 'Create an account and sign in.',
+          tags,
+          querystring: noQuery,
+          body: signupBody,
+          response: { 201: signedIn, 409: errorResponse },
+        },
+      },
       async (req, reply) => {
         const result = await auth.signup(req.body, client(req));
         setCookie(reply, result.token);
@@ -42,7 +61,18 @@ export const authRoutes =
 
     app.post(
       '/auth/login',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: loginBody } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'logIn',
+          summary: 'Sign in with email and password.',
+          tags,
+          querystring: noQuery,
+          body: loginBody,
+          // 401: wrong email or password; 403: the account is deactivated.
+          response: { 200: signedIn, 401: errorResponse, 403: errorResponse },
+        },
+      },
       async (req, reply) => {
         const result = await auth.login(req.body, client(req));
         setCookie(reply, result.token);
@@ -52,24 +82,51 @@ export const authRoutes =
 
     app.post(
       '/auth/logout',
-      { config: { permission: 'authenticated' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          operationId: 'logOut',
+          summary: 'End the current session.',
+          tags,
+          querystring: noQuery,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await auth.logout(req.auth!);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
     app.get(
       '/auth/me',
-      { config: { permission: 'authenticated' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          operationId: 'getMe',
+          summary: 'The signed-in user.',
+          tags,
+          querystring: noQuery,
+          response: { 200: meResponse },
+        },
+      },
       async (req) => auth.me(req.auth!),
     );
 
     // The web app asks this on every load: a guest is a normal answer here, not a 401.
     app.get(
       '/auth/session',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'getSession',
+          summary: 'The signed-in user, or null for a guest.',
+          tags,
+          querystring: noQuery,
+          response: { 200: sessionResponse },
+        },
+      },
       async (req) => (req.auth ? auth.me(req.auth) : { user: null }),
     );
 
@@ -77,7 +134,14 @@ export const authRoutes =
       '/auth/me',
       {
         config: { permission: 'manage_own_profile' },
-        schema: { tags, querystring: noQuery, body: updateMeBody },
+        schema: {
+          operationId: 'updateMe',
+          summary: 'Change your name or time zone.',
+          tags,
+          querystring: noQuery,
+          body: updateMeBody,
+          response: { 200: meResponse },
+        },
       },
       async (req) => auth.updateMe(req.auth!, req.body),
     );
@@ -86,17 +150,35 @@ export const authRoutes =
       '/auth/password',
       {
         config: { permission: 'change_own_password' },
-        schema: { tags, querystring: noQuery, body: changePasswordBody },
+        schema: {
+          operationId: 'changePassword',
+          summary: 'Change your password; your other sessions end.',
+          tags,
+          querystring: noQuery,
+          body: changePasswordBody,
+          // 422: the current password is wrong.
+          response: { 204: noContent, 422: errorResponse },
+        },
       },
       async (req, reply) => {
         await auth.changePassword(req.auth!, req.body.currentPassword, req.body.newPassword);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
     app.post(
       '/auth/password-reset/request',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: resetRequestBody } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'requestPasswordReset',
+          summary: 'Email a password reset link, if the account exists.',
+          tags,
+          querystring: noQuery,
+          body: resetRequestBody,
+          response: { 202: resetRequested },
+        },
+      },
       async (req, reply) => {
         await resets.request(req.body.email, req.ip);
         return reply
@@ -109,17 +191,36 @@ export const authRoutes =
       '/auth/password-reset/verify/:token',
       {
         config: { permission: 'public' },
-        schema: { tags, querystring: noQuery, params: resetTokenParams },
+        // An invalid, used or expired token is a 400 INVALID_RESET_TOKEN.
+        schema: {
+          operationId: 'verifyPasswordResetToken',
+          summary: 'Check a password reset link before asking for a new password.',
+          tags,
+          querystring: noQuery,
+          params: resetTokenParams,
+          response: { 200: resetTokenInfo },
+        },
       },
       async (req) => resets.verify(req.params.token),
     );
 
     app.post(
       '/auth/password-reset/confirm',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: resetConfirmBody } },
+      {
+        config: { permission: 'public' },
+        // An invalid, used or expired token is a 400 INVALID_RESET_TOKEN.
+        schema: {
+          operationId: 'confirmPasswordReset',
+          summary: 'Set a new password with a reset link; every session of the account ends.',
+          tags,
+          querystring: noQuery,
+          body: resetConfirmBody,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await resets.confirm(req.body.token, req.body.password);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

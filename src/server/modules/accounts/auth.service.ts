@@ -1,3 +1,4 @@
+import type { Me } from '../../../contracts/accounts.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { PasswordHasher } from '../../platform/auth/password.js';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.repo.js';
@@ -8,7 +9,7 @@ import type { RoleName } from '../../platform/access/permissions.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, conflict, forbidden, unauthorized } from '../../platform/http/errors.js';
 import type { LoginInput, SignupInput } from './accounts.schema.js';
-import type { UserRow } from './users.repo.js';
+import type { AccountStatus, UserRow } from './users.repo.js';
 import {
   findUserByEmail,
   findUserById,
@@ -36,12 +37,13 @@ const tooManyLogins = (retryAfterSeconds: number) =>
     { 'retry-after': String(retryAfterSeconds) },
   );
 
-export const publicUser = (u: UserRow, roles: RoleName[], permissions: string[]) => ({
+export const publicUser = (u: UserRow, roles: RoleName[], permissions: string[]): Me => ({
   id: u.id,
   email: u.email,
   fullName: u.fullName,
   timezone: u.timezone,
-  accountStatus: u.accountStatus,
+  // A text column; its check constraint holds it to the three statuses.
+  accountStatus: u.accountStatus as AccountStatus,
   roles,
   permissions,
 });

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { adminUser, adminUserDetail, adminUserPage, permissionList } from '../../../contracts/admin.js';
+import { errorResponse } from '../../../contracts/errors.js';
 import { idText, noQuery, strictParams, text } from '../../../contracts/primitives.js';
 import { ALL_PERMISSIONS } from '../../platform/access/permissions.js';
 import { paginationQuery } from '../../platform/http/pagination.js';
@@ -17,6 +19,8 @@ export const adminUsersRoutes =
       {
         config: { permission: 'view_all_users' },
         schema: {
+          operationId: 'listUsers',
+          summary: 'Find accounts by name or email, role and status.',
           tags,
           querystring: strictParams({
             q: text({ max: 100 }).optional(),
@@ -24,6 +28,7 @@ export const adminUsersRoutes =
             status: z.enum(['active', 'suspended', 'deactivated']).optional(),
             ...paginationQuery,
           }),
+          response: { 200: adminUserPage },
         },
       },
       async (req) => users.list(req.query),
@@ -31,7 +36,17 @@ export const adminUsersRoutes =
 
     app.get(
       '/admin/users/:id',
-      { config: { permission: 'view_all_users' }, schema: { tags, querystring: noQuery, params: idParams } },
+      {
+        config: { permission: 'view_all_users' },
+        schema: {
+          operationId: 'getUser',
+          summary: 'One account, with its effective permissions.',
+          tags,
+          querystring: noQuery,
+          params: idParams,
+          response: { 200: adminUserDetail, 404: errorResponse },
+        },
+      },
       async (req) => users.get(req.params.id),
     );
 
@@ -40,6 +55,8 @@ export const adminUsersRoutes =
       {
         config: { permission: 'manage_users' },
         schema: {
+          operationId: 'changeUserStatus',
+          summary: 'Activate, suspend or deactivate an account.',
           tags,
           querystring: noQuery,
           params: idParams,
@@ -47,6 +64,8 @@ export const adminUsersRoutes =
             status: z.enum(['active', 'suspended', 'deactivated']),
             reason: text({ max: 500, multiline: true, trim: false }).optional(),
           }),
+          // 422 SELF_LOCKOUT: admins cannot suspend or deactivate themselves here.
+          response: { 200: adminUser, 404: errorResponse, 422: errorResponse },
         },
       },
       async (req) => users.changeStatus(req.auth!, req.params.id, req.body.status, req.body.reason),
@@ -55,7 +74,16 @@ export const adminUsersRoutes =
     // Every permission there is, so an admin screen can offer the ones a user lacks.
     app.get(
       '/admin/permissions',
-      { config: { permission: 'view_all_users' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'view_all_users' },
+        schema: {
+          operationId: 'listPermissions',
+          summary: 'Every permission there is.',
+          tags,
+          querystring: noQuery,
+          response: { 200: permissionList },
+        },
+      },
       async () => ({
         items: ALL_PERMISSIONS,
       }),
@@ -66,7 +94,15 @@ export const adminUsersRoutes =
       '/admin/users/:id/permissions/:name',
       {
         config: { permission: 'manage_permissions' },
-        schema: { tags, querystring: noQuery, params: permParams },
+        schema: {
+          operationId: 'grantUserPermission',
+          summary: 'Grant one permission to one account.',
+          tags,
+          querystring: noQuery,
+          params: permParams,
+          // 404: no such user or permission.
+          response: { 200: adminUserDetail, 404: errorResponse },
+        },
       },
       async (req) => users.setPermission(req.auth!, req.params.id, req.params.name, true),
     );
@@ -74,7 +110,15 @@ export const adminUsersRoutes =
       '/admin/users/:id/permissions/:name',
       {
         config: { permission: 'manage_permissions' },
-        schema: { tags, querystring: noQuery, params: permParams },
+        schema: {
+          operationId: 'revokeUserPermission',
+          summary: 'Revoke one permission from one account, whatever its roles grant.',
+          tags,
+          querystring: noQuery,
+          params: permParams,
+          // 404: no such user or permission; 422 SELF_LOCKOUT: admins cannot revoke their own.
+          response: { 200: adminUserDetail, 404: errorResponse, 422: errorResponse },
+        },
       },
       async (req) => users.setPermission(req.auth!, req.params.id, req.params.name, false),
     );

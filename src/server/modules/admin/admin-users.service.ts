@@ -1,5 +1,6 @@
+import type { AdminUser } from '../../../contracts/admin.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
-import { isPermissionName } from '../../platform/access/permissions.js';
+import { isPermissionName, type RoleName } from '../../platform/access/permissions.js';
 import { setUserPermission } from '../../platform/access/rbac.repo.js';
 import type { UserAccess } from '../../platform/access/user-access.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -10,15 +11,16 @@ import type { AccountStatusService } from '../accounts/account-status.service.js
 import type { AccountStatus, UserRow } from '../accounts/users.repo.js';
 import { findUserById, searchUsers } from '../accounts/users.repo.js';
 
-const adminView = (u: UserRow & { roles?: string[] }) => ({
+const adminView = (u: UserRow & { roles?: string[] }): AdminUser => ({
   id: u.id,
   email: u.email,
   fullName: u.fullName,
   timezone: u.timezone,
-  accountStatus: u.accountStatus,
+  // Text columns: a check constraint holds the status to its three values, and roles are the seeded ones.
+  accountStatus: u.accountStatus as AccountStatus,
   statusChangedAt: u.statusChangedAt?.toISOString() ?? null,
   statusReason: u.statusReason,
-  roles: u.roles ?? [],
+  roles: (u.roles ?? []) as RoleName[],
   createdAt: u.createdAt.toISOString(),
 });
 

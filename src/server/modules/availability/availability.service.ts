@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { BookingStatus } from '../../../contracts/bookings.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, notFound, unprocessable } from '../../platform/http/errors.js';
 import { pageOf } from '../../platform/http/pagination.js';
@@ -94,7 +95,8 @@ export class AvailabilityService {
               start: instantToLocal(l.startsAt, zone).time,
               end:
                 instantToLocal(l.endsAt, zone).date === date ? instantToLocal(l.endsAt, zone).time : '24:00',
-              status: l.status,
+              // The column's check constraint holds it to these values.
+              status: l.status as BookingStatus,
             })),
         };
       }),

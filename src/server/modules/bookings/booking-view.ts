@@ -1,3 +1,9 @@
+import type {
+  Booking,
+  BookingCanceller,
+  BookingStatus,
+  LessonLocationType,
+} from '../../../contracts/bookings.js';
 import { instantToLocal } from '../availability/local-time.js';
 import type { BookingRow } from './bookings.repo.js';
 import type { Canceller } from './pricing.js';
@@ -6,12 +12,17 @@ import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent } from './pri
 export type Viewer = 'student' | 'instructor' | 'admin';
 
 /** The booking as its participants see it: local times in the instructor's zone plus UTC instants. */
-export function bookingView(b: BookingRow, people: Map<string, { fullName: string }>, viewer: Viewer) {
+export function bookingView(
+  b: BookingRow,
+  people: Map<string, { fullName: string }>,
+  viewer: Viewer,
+): Booking {
   const start = instantToLocal(b.startsAt, b.instructorTimezone);
   const end = instantToLocal(b.endsAt, b.instructorTimezone);
   return {
     id: b.id,
-    status: b.status,
+    // Text columns holding fixed sets: the status by a CHECK constraint, the others by the code.
+    status: b.status as BookingStatus,
     studentId: b.studentId,
     instructorId: b.instructorId,
     instructorServiceId: b.instructorServiceId,
@@ -29,12 +40,12 @@ export function bookingView(b: BookingRow, people: Map<string, { fullName: strin
     durationMinutes: b.durationMinutes,
     hourlyRateCents: b.hourlyRateCents,
     priceCents: b.priceCents,
-    locationType: b.locationType,
+    locationType: b.locationType as LessonLocationType,
     studentAddress:
       viewer === 'student' || viewer === 'instructor' || viewer === 'admin' ? b.studentAddress : null,
     note: b.note,
     cancellationFeeCents: b.cancellationFeeCents,
-    cancelledBy: b.cancelledBy,
+    cancelledBy: b.cancelledBy as BookingCanceller | null,
     cancellationReason: b.cancellationReason,
     cancelledAt: b.cancelledAt?.toISOString() ?? null,
     completedAt: b.completedAt?.toISOString() ?? null,

@@ -252,7 +252,14 @@ export async function recentInstructors(db: Db, studentId: string, now: Date, li
 }
 
 export async function instructorStats(db: Db, instructorId: string, now: Date, monthStart: Date) {
-  const [row] = await rowsOf<Record<string, number>>(
+  const [row] = await rowsOf<{
+    upcoming: number;
+    completed: number;
+    cancelled: number;
+    noShow: number;
+    earningsThisMonthCents: number;
+    earningsTotalCents: number;
+  }>(
     db,
     sql`
       SELECT

@@ -1,4 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  bookAgainList,
+  booking,
+  bookingCalendar,
+  bookingDetail,
+  bookingPage,
+  bookingStats,
+  bookingTerms as bookingTermsAnswer,
+} from '../../../contracts/bookings.js';
+import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
 import type { BookingsService } from './bookings.service.js';
 import { bookingTerms } from './pricing.js';
@@ -10,58 +21,141 @@ import {
   rescheduleBody,
 } from './bookings.schema.js';
 
+const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Up to 200 visible ASCII characters. A retry with the same key and body replays the first answer ' +
+        '(with Idempotent-Replayed: true) for 24 hours; the same key with another body is 409.',
+    ),
+});
+
 export const bookingsRoutes =
   (bookings: BookingsService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['bookings'];
     const params = bookingIdParams;
+    // 404: no such booking, or not the caller's. 422: the lesson's state or a booking rule refuses.
+    const lessonChange = { 200: booking, 404: errorResponse, 422: errorResponse };
 
     app.post(
       '/bookings',
       {
         config: { permission: 'create_bookings' },
-        schema: { tags, querystring: noQuery, body: createBookingBody },
+        schema: {
+          operationId: 'createBooking',
+          summary: 'Book a lesson with an instructor.',
+          tags,
+          headers: idempotencyHeaders,
+          querystring: noQuery,
+          body: createBookingBody,
+          // 404: no such offering. 409: the time overlaps a lesson, or the Idempotency-Key is in use
+          // or was used with another body. 422: a booking rule refuses (notice, availability...).
+          response: { 201: booking, 404: errorResponse, 409: errorResponse, 422: errorResponse },
+        },
       },
       async (req, reply) => {
-        const key = req.headers['idempotency-key'];
-        const result = await bookings.create(req.auth!, req.body, Array.isArray(key) ? key[0] : key);
+        const result = await bookings.create(req.auth!, req.body, req.headers['idempotency-key']);
         if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status).send(result.body);
+        return reply.code(201).send(result.body);
       },
     );
 
     app.get(
       '/bookings',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: listBookingsQuery } },
+      {
+        config: { permission: 'view_own_bookings' },
+        schema: {
+          operationId: 'listMyBookings',
+          summary: 'List my upcoming or past lessons, as student or as instructor.',
+          tags,
+          querystring: listBookingsQuery,
+          response: { 200: bookingPage },
+        },
+      },
       async (req) => bookings.list(req.auth!, req.query),
     );
 
     // Static paths before /bookings/:id.
     app.get(
       '/bookings/terms',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'getBookingTerms',
+          summary: 'Read the cancellation and rescheduling terms every booking is made under.',
+          tags,
+          querystring: noQuery,
+          response: { 200: bookingTermsAnswer },
+        },
+      },
       async () => bookingTerms(),
     );
     app.get(
       '/bookings/book-again',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'view_own_bookings' },
+        schema: {
+          operationId: 'listBookAgainOfferings',
+          summary: 'List the instructors of my recent lessons, to book them again.',
+          tags,
+          querystring: noQuery,
+          response: { 200: bookAgainList },
+        },
+      },
       async (req) => bookings.bookAgain(req.auth!),
     );
     app.get(
       '/bookings/stats',
-      { config: { permission: 'view_own_instructor_analytics' }, schema: { tags, querystring: noQuery } },
+      {
+        config: { permission: 'view_own_instructor_analytics' },
+        schema: {
+          operationId: 'getMyBookingStats',
+          summary: 'Read my lesson counts and earnings as an instructor.',
+          tags,
+          querystring: noQuery,
+          response: { 200: bookingStats },
+        },
+      },
       async (req) => bookings.stats(req.auth!),
     );
 
     app.get(
       '/bookings/:id',
-      { config: { permission: 'view_booking_details' }, schema: { tags, querystring: noQuery, params } },
+      {
+        config: { permission: 'view_booking_details' },
+        schema: {
+          operationId: 'getBooking',
+          summary: 'Read one of my lessons, with what cancelling it now would cost.',
+          tags,
+          querystring: noQuery,
+          params,
+          response: { 200: bookingDetail, 404: errorResponse },
+        },
+      },
       async (req) => bookings.get(req.auth!, req.params.id),
     );
 
     app.get(
       '/bookings/:id/calendar.ics',
-      { config: { permission: 'view_booking_details' }, schema: { tags, querystring: noQuery, params } },
+      {
+        config: { permission: 'view_booking_details' },
+        schema: {
+          operationId: 'getBookingCalendar',
+          summary: 'Download one of my lessons as a calendar file.',
+          tags,
+          querystring: noQuery,
+          params,
+          response: {
+            200: {
+              description: 'The lesson as a calendar file (an attachment).',
+              content: { 'text/calendar': { schema: bookingCalendar } },
+            },
+            404: errorResponse,
+          },
+        },
+      },
       async (req, reply) => {
         const ics = await bookings.calendar(req.auth!, req.params.id);
         return reply
@@ -76,7 +170,15 @@ export const bookingsRoutes =
       '/bookings/:id/cancel',
       {
         config: { permission: 'view_own_bookings' },
-        schema: { tags, querystring: noQuery, params, body: cancelBody },
+        schema: {
+          operationId: 'cancelBooking',
+          summary: 'Cancel a confirmed lesson; a student may owe a fee by the notice given.',
+          tags,
+          querystring: noQuery,
+          params,
+          body: cancelBody,
+          response: lessonChange,
+        },
       },
       async (req) => bookings.cancel(req.auth!, req.params.id, req.body.reason),
     );
@@ -84,18 +186,47 @@ export const bookingsRoutes =
       '/bookings/:id/reschedule',
       {
         config: { permission: 'cancel_own_bookings' },
-        schema: { tags, querystring: noQuery, params, body: rescheduleBody },
+        schema: {
+          operationId: 'rescheduleBooking',
+          summary: 'Move a confirmed lesson to another time (the student, until shortly before it starts).',
+          tags,
+          querystring: noQuery,
+          params,
+          body: rescheduleBody,
+          // 409: the new time overlaps another lesson.
+          response: { ...lessonChange, 409: errorResponse },
+        },
       },
       async (req) => bookings.reschedule(req.auth!, req.params.id, req.body),
     );
     app.post(
       '/bookings/:id/complete',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: noQuery, params } },
+      {
+        config: { permission: 'view_own_bookings' },
+        schema: {
+          operationId: 'completeBooking',
+          summary: 'Mark a lesson that has ended as completed (its instructor).',
+          tags,
+          querystring: noQuery,
+          params,
+          response: lessonChange,
+        },
+      },
       async (req) => bookings.markOutcome(req.auth!, req.params.id, 'completed'),
     );
     app.post(
       '/bookings/:id/no-show',
-      { config: { permission: 'view_own_bookings' }, schema: { tags, querystring: noQuery, params } },
+      {
+        config: { permission: 'view_own_bookings' },
+        schema: {
+          operationId: 'markBookingNoShow',
+          summary: 'Record that the student did not come to a lesson that has started (its instructor).',
+          tags,
+          querystring: noQuery,
+          params,
+          response: lessonChange,
+        },
+      },
       async (req) => bookings.markOutcome(req.auth!, req.params.id, 'no_show'),
     );
   };

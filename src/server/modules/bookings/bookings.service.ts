@@ -47,6 +47,9 @@ const RULE_ERRORS: Record<string, [string, string]> = {
   OUTSIDE_AVAILABILITY: ['OUTSIDE_AVAILABILITY', 'The instructor is not available for that whole lesson.'],
 };
 
+/** How many recent instructors GET /bookings/book-again offers. */
+const BOOK_AGAIN_LIMIT = 6;
+
 export class BookingsService {
   private readonly createLimiter: Limiter;
 
@@ -392,7 +395,7 @@ export class BookingsService {
   }
 
   async bookAgain(auth: AuthContext) {
-    const recent = await repo.recentInstructors(this.deps.db, auth.user.id, this.now(), 6);
+    const recent = await repo.recentInstructors(this.deps.db, auth.user.id, this.now(), BOOK_AGAIN_LIMIT);
     const people = await repo.namesOf(
       this.deps.db,
       recent.map((r) => r.instructorId),
@@ -410,7 +413,8 @@ export class BookingsService {
         lastLessonAt: new Date(r.lastStartsAt).toISOString(),
       });
     }
-    return { items, total: items.length, page: 1, perPage: items.length };
+    // One page of at most BOOK_AGAIN_LIMIT (perPage is the page size, so never 0 when none are left).
+    return { items, total: items.length, page: 1, perPage: BOOK_AGAIN_LIMIT };
   }
 
   async stats(auth: AuthContext) {

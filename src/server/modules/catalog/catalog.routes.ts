@@ -1,4 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  catalogCategoryPage,
+  catalogService,
+  catalogServicePage,
+  catalogTree,
+  topPerCategory,
+} from '../../../contracts/catalog.js';
+import { errorResponse } from '../../../contracts/errors.js';
+import { notModified } from '../../../contracts/http.js';
 import { idText, noQuery, queryInt, strictParams } from '../../../contracts/primitives.js';
 import { pageOf, paginationQuery } from '../../platform/http/pagination.js';
 import { sendPrepared } from '../../platform/http/prepared-response.js';
@@ -13,7 +22,17 @@ export const catalogRoutes =
 
     app.get(
       '/catalog/categories',
-      { config: pub, schema: { tags, querystring: noQuery } },
+      {
+        config: pub,
+        schema: {
+          operationId: 'listCatalogCategories',
+          summary: 'List every catalog category, in display order, with its number of services.',
+          tags,
+          querystring: noQuery,
+          // Pre-serialised with an ETag: 304 when If-None-Match names the current copy.
+          response: { 200: catalogCategoryPage, 304: notModified },
+        },
+      },
       async (req, reply) => sendPrepared(req, reply, (await catalog.snapshot()).prepared.categories),
     );
 
@@ -22,8 +41,12 @@ export const catalogRoutes =
       {
         config: pub,
         schema: {
+          operationId: 'listCatalogServices',
+          summary: 'List catalog services, all or of one category (slug or id), a page at a time.',
           tags,
           querystring: strictParams({ category: idText(100).optional(), ...paginationQuery }),
+          // 404: no such category.
+          response: { 200: catalogServicePage, 404: errorResponse },
         },
       },
       async (req) => {
@@ -36,7 +59,15 @@ export const catalogRoutes =
       '/catalog/services/:slugOrId',
       {
         config: pub,
-        schema: { tags, querystring: noQuery, params: strictParams({ slugOrId: idText(100) }) },
+        schema: {
+          operationId: 'getCatalogService',
+          summary: 'Get one catalog service by slug or id, with its instructor count and rates.',
+          tags,
+          querystring: noQuery,
+          params: strictParams({ slugOrId: idText(100) }),
+          // 404: no such active service.
+          response: { 200: catalogService, 404: errorResponse },
+        },
       },
       async (req) => publicService(await catalog.service(req.params.slugOrId)),
     );
@@ -45,12 +76,29 @@ export const catalogRoutes =
       '/catalog/top-per-category',
       {
         config: pub,
-        schema: { tags, querystring: strictParams({ limit: queryInt({ min: 1, max: 20 }).default(7) }) },
+        schema: {
+          operationId: 'listTopServicesPerCategory',
+          summary: 'List, per category, the services most in demand that somebody teaches (homepage).',
+          tags,
+          querystring: strictParams({ limit: queryInt({ min: 1, max: 20 }).default(7) }),
+          response: { 200: topPerCategory, 304: notModified },
+        },
       },
       async (req, reply) => sendPrepared(req, reply, await catalog.topPerCategory(req.query.limit)),
     );
 
-    app.get('/catalog/all', { config: pub, schema: { tags, querystring: noQuery } }, async (req, reply) =>
-      sendPrepared(req, reply, (await catalog.snapshot()).prepared.all),
+    app.get(
+      '/catalog/all',
+      {
+        config: pub,
+        schema: {
+          operationId: 'getCatalog',
+          summary: 'Get the whole catalog: every category with every one of its services.',
+          tags,
+          querystring: noQuery,
+          response: { 200: catalogTree, 304: notModified },
+        },
+      },
+      async (req, reply) => sendPrepared(req, reply, (await catalog.snapshot()).prepared.all),
     );
   };

@@ -128,7 +128,8 @@ export class CatalogService {
           items: categoryItems,
           total: categoryItems.length,
           page: 1,
-          perPage: categoryItems.length,
+          // A page has at least one slot, even before the catalog is loaded.
+          perPage: Math.max(1, categoryItems.length),
         }),
         all: prepareJson(all),
       },

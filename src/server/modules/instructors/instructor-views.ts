@@ -1,3 +1,4 @@
+import type { AgeGroup, Level, LocationType, Offering } from '../../../contracts/instructors.js';
 import type { OfferingWithService } from './instructors.repo.js';
 
 /** Public names are first name + last initial ("Ada L."); full names only between people who share a lesson. */
@@ -7,14 +8,15 @@ export function publicName(full: string): string {
   return last ? `${first} ${last[0]!.toUpperCase()}.` : (first ?? '');
 }
 
-export const offeringView = (o: OfferingWithService) => ({
+// The text[] columns only ever receive values the offering body validated against these enums.
+export const offeringView = (o: OfferingWithService): Offering => ({
   instructorServiceId: o.id,
   service: o.service,
   hourlyRateCents: o.hourlyRateCents,
   durations: o.durations,
   description: o.description,
-  levels: o.levels,
-  ageGroups: o.ageGroups,
-  locationTypes: o.locationTypes,
+  levels: o.levels as Level[],
+  ageGroups: o.ageGroups as AgeGroup[],
+  locationTypes: o.locationTypes as LocationType[],
   active: o.active,
 });

@@ -12,9 +12,13 @@ import {
   services,
   users,
 } from '../../db/schema/index.js';
+import type { AccountStatus } from '../accounts/users.repo.js';
 import type { ListInstructorsQuery } from './instructors.schema.js';
 
-export type ProfileRow = typeof instructorProfiles.$inferSelect & { fullName: string; accountStatus: string };
+export type ProfileRow = typeof instructorProfiles.$inferSelect & {
+  fullName: string;
+  accountStatus: AccountStatus;
+};
 export type OfferingRow = typeof instructorServices.$inferSelect;
 
 export async function findProfile(db: Db, userId: string): Promise<ProfileRow | undefined> {
@@ -23,7 +27,8 @@ export async function findProfile(db: Db, userId: string): Promise<ProfileRow | 
     .from(instructorProfiles)
     .innerJoin(users, eq(users.id, instructorProfiles.userId))
     .where(eq(instructorProfiles.userId, userId));
-  return row && { ...row.p, fullName: row.fullName, accountStatus: row.accountStatus };
+  // The column's check constraint holds it to the three statuses.
+  return row && { ...row.p, fullName: row.fullName, accountStatus: row.accountStatus as AccountStatus };
 }
 
 export async function updateProfile(

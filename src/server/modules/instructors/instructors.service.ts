@@ -7,6 +7,7 @@ import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
 import type { AccountStatusService } from '../accounts/account-status.service.js';
 import { createInstructorProfileIfMissing } from '../accounts/instructor-role.js';
+import type { AccountStatus } from '../accounts/users.repo.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import { futureConfirmedCount } from '../bookings/bookings.repo.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
@@ -234,6 +235,7 @@ export class InstructorsService {
       }
     }
     const user = await this.accountStatus.changeOwn(auth.user.id, to);
-    return { accountStatus: user.accountStatus };
+    // The column's check constraint holds it to the three statuses.
+    return { accountStatus: user.accountStatus as AccountStatus };
   }
 }

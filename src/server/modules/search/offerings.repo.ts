@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AgeGroup, Level, LocationType } from '../../../contracts/instructors.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 
@@ -12,9 +13,10 @@ export interface OfferingRow {
   categorySlug: string;
   hourlyRateCents: number;
   durations: number[];
-  levels: string[];
-  ageGroups: string[];
-  locationTypes: string[];
+  /** Written only through the instructors' contract, so always among its values. */
+  levels: Level[];
+  ageGroups: AgeGroup[];
+  locationTypes: LocationType[];
   timezone: string;
   areas: {
     boroughSlug: string;

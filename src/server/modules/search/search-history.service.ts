@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { SearchType } from '../../../contracts/search.js';
 import { eq } from 'drizzle-orm';
 import { searchEvents } from '../../db/schema/index.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -42,7 +43,12 @@ export class SearchHistoryService {
     const o = this.require(owner);
     await this.recorder.flush();
     const rows = await recentHistory(this.deps.db, o, limit);
-    const items = rows.map((r) => ({ ...r, lastSearchedAt: r.lastSearchedAt.toISOString() }));
+    // Only ever written from the request contract's search types.
+    const items = rows.map((r) => ({
+      ...r,
+      searchType: r.searchType as SearchType,
+      lastSearchedAt: r.lastSearchedAt.toISOString(),
+    }));
     return { items, total: items.length, page: 1, perPage: limit };
   }
 

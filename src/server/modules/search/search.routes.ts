@@ -1,14 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse } from '../../../contracts/errors.js';
+import { noContent } from '../../../contracts/http.js';
 import { noQuery } from '../../../contracts/primitives.js';
+import {
+  interactionAccepted,
+  searchHistoryPage,
+  searchRecorded,
+  searchResponse,
+} from '../../../contracts/search.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { isValidTimeZone } from '../../platform/time-zone.js';
 import { clientContext } from './client-context.js';
 import {
+  guestHeaders,
   interactionBody,
   recordHistoryBody,
   searchHistoryParams,
   searchHistoryQuery,
+  searchHeaders,
   searchQuery,
 } from './search.schema.js';
 import type { SearchHistoryService } from './search-history.service.js';
@@ -22,7 +32,18 @@ export const searchRoutes =
 
     app.get(
       '/search',
-      { config: { permission: 'public' }, schema: { tags, querystring: searchQuery } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'searchOfferings',
+          summary:
+            'Search lessons in plain words, with optional filters; results ranked, with what was understood.',
+          tags,
+          headers: searchHeaders,
+          querystring: searchQuery,
+          response: { 200: searchResponse },
+        },
+      },
       async (req) => {
         const owner = searchOwnerOf(req);
         const header = req.headers['x-timezone'];
@@ -41,7 +62,18 @@ export const searchRoutes =
 
     app.post(
       '/search/interactions',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: interactionBody } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'recordSearchInteraction',
+          summary: 'Report a view, click or booking of a result of one of my searches.',
+          tags,
+          headers: guestHeaders,
+          querystring: noQuery,
+          body: interactionBody,
+          response: { 202: interactionAccepted, 404: errorResponse },
+        },
+      },
       async (req, reply) => {
         await history.interaction(searchOwnerOf(req), req.body);
         return reply.code(202).send({ accepted: true });
@@ -62,8 +94,12 @@ export const searchRoutes =
       {
         config: { permission: 'public' },
         schema: {
+          operationId: 'listSearchHistory',
+          summary: 'My recent searches, newest first (a guest names theirs with X-Guest-Session-Id).',
           tags,
+          headers: guestHeaders,
           querystring: searchHistoryQuery,
+          response: { 200: searchHistoryPage, 403: errorResponse },
         },
       },
       async (req) => {
@@ -74,7 +110,18 @@ export const searchRoutes =
 
     app.post(
       '/search-history',
-      { config: { permission: 'public' }, schema: { tags, querystring: noQuery, body: recordHistoryBody } },
+      {
+        config: { permission: 'public' },
+        schema: {
+          operationId: 'recordSearchHistory',
+          summary: 'Add a search to my recent searches without running it.',
+          tags,
+          headers: guestHeaders,
+          querystring: noQuery,
+          body: recordHistoryBody,
+          response: { 201: searchRecorded, 403: errorResponse },
+        },
+      },
       async (req, reply) => {
         await ownHistory(req);
         await history.record(searchOwnerOf(req), req.body.query, req.body.searchType);
@@ -86,12 +133,20 @@ export const searchRoutes =
       '/search-history/:id',
       {
         config: { permission: 'public' },
-        schema: { tags, querystring: noQuery, params: searchHistoryParams },
+        schema: {
+          operationId: 'deleteSearchHistoryEntry',
+          summary: 'Remove one of my recent searches.',
+          tags,
+          headers: guestHeaders,
+          querystring: noQuery,
+          params: searchHistoryParams,
+          response: { 204: noContent, 403: errorResponse, 404: errorResponse },
+        },
       },
       async (req, reply) => {
         await ownHistory(req);
         await history.remove(searchOwnerOf(req), req.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

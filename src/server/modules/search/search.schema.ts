@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, idText, int, queryInt, strictParams, text } from '../../../contracts/primitives.js';
+import { SEARCH_TYPES } from '../../../contracts/search.js';
 import { paginationQuery } from '../../platform/http/pagination.js';
 import { AGE_GROUPS, BOROUGH_SLUGS, FORMATS, LEVELS, TIMES_OF_DAY } from './query/apply-filters.js';
 
@@ -33,9 +34,7 @@ export const searchQuery = strictParams({
     typeMessage: 'Type what you are looking for.',
     maxMessage: 'Keep the search under 200 characters.',
   }).refine((q) => q.trim().length > 0, 'Type what you are looking for.'),
-  type: z
-    .enum(['natural_language', 'category', 'service_pill', 'filter', 'search_history'])
-    .default('natural_language'),
+  type: z.enum(SEARCH_TYPES).default('natural_language'),
   sort: z.enum(['relevance', 'price', 'soonest', 'rating']).default('relevance'),
   ...paginationQuery,
   ...filterParams,
@@ -46,11 +45,28 @@ export const searchQuery = strictParams({
 
 export const guestSessionHeader = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/**
+ * Documented only: a malformed guest session is refused by the service with its own code
+ * (INVALID_GUEST_SESSION), and loose so Authorization and Cookie stay on the request.
+ */
+const guestSessionId = z
+  .string()
+  .optional()
+  .describe("A guest's recent searches and events are kept under this id (8-64 letters, digits, - or _).");
+export const guestHeaders = z.looseObject({ 'x-guest-session-id': guestSessionId });
+export const searchHeaders = z.looseObject({
+  'x-guest-session-id': guestSessionId,
+  'x-timezone': z
+    .string()
+    .optional()
+    .describe(
+      "A guest's IANA time zone, for dates and times in the text; unknown zones mean America/New_York.",
+    ),
+});
+
 export const recordHistoryBody = z.strictObject({
   query: text({ min: 1, max: 200 }),
-  searchType: z
-    .enum(['natural_language', 'category', 'service_pill', 'filter', 'search_history'])
-    .default('natural_language'),
+  searchType: z.enum(SEARCH_TYPES).default('natural_language'),
 });
 
 export const interactionBody = z.strictObject({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Interpretation, SearchType } from '../../../contracts/search.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { boroughs, neighborhoods } from '../../db/schema/index.js';
@@ -18,8 +19,7 @@ import { normalizeQuery } from './search-history.repo.js';
 import type { MatchResult } from './matcher/service-matcher.js';
 import type { SearchMatching } from './search-matching.js';
 
-export type SearchType = 'natural_language' | 'category' | 'service_pill' | 'filter' | 'search_history';
-export type Interpretation = 'service' | 'multi_service' | 'category' | 'broad';
+export type { Interpretation, SearchType } from '../../../contracts/search.js';
 
 /** The text plus the filter panel's overrides of what the text says. */
 export interface SearchInput extends SearchFilters {

@@ -1,0 +1,129 @@
+// What the bookings routes answer, shared by the server and the web app.
+import { z } from 'zod';
+import { page } from './pagination.js';
+
+export const bookingStatus = z.enum(['confirmed', 'completed', 'cancelled', 'no_show']);
+export type BookingStatus = z.infer<typeof bookingStatus>;
+
+export const lessonLocationType = z.enum(['online', 'instructor_place', 'student_place']);
+export type LessonLocationType = z.infer<typeof lessonLocationType>;
+
+/** Who cancelled: one of the two people, an admin, or the system (an account was deactivated). */
+export const bookingCanceller = z.enum(['student', 'instructor', 'admin', 'system']);
+export type BookingCanceller = z.infer<typeof bookingCanceller>;
+
+const isoInstant = z.string().describe('ISO-8601 instant (UTC).');
+
+export const bookedService = z
+  .object({ id: z.string(), slug: z.string(), name: z.string() })
+  .describe('The service as it was when the lesson was booked.');
+export type BookedService = z.infer<typeof bookedService>;
+
+export const bookingPerson = z
+  .object({ id: z.string(), name: z.string().describe('Full name: shown only to the other person.') })
+  .describe('One of the two people in the lesson.');
+export type BookingPerson = z.infer<typeof bookingPerson>;
+
+export const booking = z
+  .object({
+    id: z.string(),
+    status: bookingStatus,
+    studentId: z.string(),
+    instructorId: z.string(),
+    instructorServiceId: z.string(),
+    service: bookedService,
+    instructor: bookingPerson,
+    student: bookingPerson,
+    date: z.string().describe('Start date (YYYY-MM-DD) in the instructor’s zone.'),
+    startTime: z.string().describe('Start time (HH:MM) in the instructor’s zone.'),
+    endTime: z
+      .string()
+      .describe('End time (HH:MM) in the instructor’s zone; 24:00 when it ends at midnight.'),
+    timezone: z.string().describe('The instructor’s IANA zone, which date and times are in.'),
+    studentTimezone: z.string().describe('The student’s IANA zone when they booked.'),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    durationMinutes: z.int(),
+    hourlyRateCents: z.int(),
+    priceCents: z.int(),
+    locationType: lessonLocationType,
+    studentAddress: z.string().nullable().describe('Only for a lesson at the student’s place.'),
+    note: z.string().nullable(),
+    cancellationFeeCents: z.int().nullable(),
+    cancelledBy: bookingCanceller.nullable(),
+    cancellationReason: z.string().nullable(),
+    cancelledAt: isoInstant.nullable(),
+    completedAt: isoInstant.nullable(),
+    createdAt: isoInstant,
+  })
+  .describe('A lesson as its participants see it.');
+export type Booking = z.infer<typeof booking>;
+
+export const bookingPage = page(booking).describe('A page of my lessons, as student or instructor.');
+export type BookingPage = z.infer<typeof bookingPage>;
+
+export const cancellationPolicy = z
+  .object({
+    freeHours: z.number().describe('Cancelling at least this many hours ahead is free.'),
+    partialHours: z.number().describe('From this many hours up to freeHours ahead, partialPercent is due.'),
+    partialPercent: z.number(),
+    latePercent: z.number().describe('Due when cancelling under partialHours ahead.'),
+  })
+  .describe('What a student owes for cancelling, by hours of notice.');
+export type CancellationPolicy = z.infer<typeof cancellationPolicy>;
+
+export const cancellationQuote = z
+  .object({
+    percent: z.number(),
+    feeCents: z.int(),
+    hoursBeforeStart: z.number().describe('In tenths of an hour.'),
+    policy: cancellationPolicy,
+  })
+  .describe('What cancelling now would cost the student.');
+export type CancellationQuote = z.infer<typeof cancellationQuote>;
+
+export const bookingDetail = booking
+  .extend({
+    cancellationQuote: cancellationQuote
+      .nullable()
+      .describe('Null when the lesson can no longer be cancelled ahead (not confirmed, or started).'),
+  })
+  .describe('A lesson, with what cancelling it now would cost.');
+export type BookingDetail = z.infer<typeof bookingDetail>;
+
+export const bookingTerms = z
+  .object({
+    cancellation: cancellationPolicy,
+    rescheduleMinHours: z.number().describe('A lesson can be moved until this many hours before it starts.'),
+  })
+  .describe('The terms every booking is made under.');
+export type BookingTerms = z.infer<typeof bookingTerms>;
+
+export const bookAgainItem = z
+  .object({
+    instructor: bookingPerson,
+    instructorServiceId: z.string(),
+    service: bookedService,
+    hourlyRateCents: z.int(),
+    durations: z.array(z.int()),
+    lastLessonAt: isoInstant,
+  })
+  .describe('An instructor of a recent lesson, with the offering to book again.');
+export type BookAgainItem = z.infer<typeof bookAgainItem>;
+
+export const bookAgainList = page(bookAgainItem).describe('The instructors of my recent lessons (one page).');
+export type BookAgainList = z.infer<typeof bookAgainList>;
+
+export const bookingStats = z
+  .object({
+    upcoming: z.int(),
+    completed: z.int(),
+    cancelled: z.int(),
+    noShow: z.int(),
+    earningsThisMonthCents: z.int().describe('This calendar month, in the instructor’s zone.'),
+    earningsTotalCents: z.int(),
+  })
+  .describe('An instructor’s lesson counts and earnings.');
+export type BookingStats = z.infer<typeof bookingStats>;
+
+export const bookingCalendar = z.string().describe('An iCalendar (RFC 5545) file with the lesson.');
