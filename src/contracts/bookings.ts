@@ -14,6 +14,11 @@ export type BookingCanceller = z.infer<typeof bookingCanceller>;
 
 const isoInstant = z.string().describe('ISO-8601 instant (UTC).');
 
+/** What a person can do to a lesson; each booking lists the ones its viewer may do now. */
+export const BOOKING_ACTIONS = ['cancel', 'reschedule', 'complete', 'no_show'] as const;
+export const bookingAction = z.enum(BOOKING_ACTIONS);
+export type BookingAction = z.infer<typeof bookingAction>;
+
 export const bookedService = z
   .object({ id: z.string(), slug: z.string(), name: z.string() })
   .describe('The service as it was when the lesson was booked.');
@@ -55,6 +60,9 @@ export const booking = z
     cancelledAt: isoInstant.nullable(),
     completedAt: isoInstant.nullable(),
     createdAt: isoInstant,
+    allowedActions: z
+      .array(bookingAction)
+      .describe('What the viewer may do to this lesson now, by the same rules the action routes enforce.'),
   })
   .describe('A lesson as its participants see it.');
 export type Booking = z.infer<typeof booking>;

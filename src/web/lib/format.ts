@@ -1,4 +1,4 @@
-import type { AgeGroup, Level, LocationType } from '../api/types';
+import type { AgeGroup, Level, LocationType } from '../api/contracts';
 
 /** $35 or $37.50: whole dollars without cents, as marketplaces show rates. */
 export function formatMoney(cents: number): string {

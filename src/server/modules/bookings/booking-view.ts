@@ -11,12 +11,16 @@ import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent } from './pri
 
 export type Viewer = 'student' | 'instructor' | 'admin';
 
-/** The booking as its participants see it: local times in the instructor's zone plus UTC instants. */
+/**
+ * The booking as its participants see it: local times in the instructor's zone plus UTC instants.
+ * What the viewer may do to it (`allowedActions`) depends on who asks and when, so the service adds
+ * it to every answer (booking-actions.ts), also to a replayed one.
+ */
 export function bookingView(
   b: BookingRow,
   people: Map<string, { fullName: string }>,
   viewer: Viewer,
-): Booking {
+): Omit<Booking, 'allowedActions'> {
   const start = instantToLocal(b.startsAt, b.instructorTimezone);
   const end = instantToLocal(b.endsAt, b.instructorTimezone);
   return {

@@ -168,7 +168,8 @@ describe('complete and no-show', () => {
       'LESSON_NOT_STARTED',
     );
     clock.set(new Date(startsAt.getTime() + 61 * 60_000));
-    expect((await post(`/api/v1/bookings/${booking.id}/complete`, student.token)).statusCode).toBe(404);
+    // A student holds no permission to record outcomes at all: refused before the id is looked at.
+    expect((await post(`/api/v1/bookings/${booking.id}/complete`, student.token)).statusCode).toBe(403);
     const res = await post(`/api/v1/bookings/${booking.id}/complete`, inst.token);
     expect(res.json().status).toBe('completed');
     expect((await post(`/api/v1/bookings/${booking.id}/no-show`, inst.token)).statusCode).toBe(422);
@@ -237,10 +238,21 @@ describe('who may see and act on a booking', () => {
             ? { date: '2026-11-30', startTime: '10:00' }
             : undefined,
       );
-      expect(res.statusCode, action).toBe(404);
+      // Outcomes need complete_bookings, which a student never has: 403 whatever the id.
+      expect(res.statusCode, action).toBe(action === 'complete' || action === 'no-show' ? 403 : 404);
       expect((await post(`/api/v1/bookings/${booking.id}/${action}`, undefined, {})).statusCode, action).toBe(
         401,
       );
+    }
+    // Another instructor holds the permission but not the lesson: 404, as for a missing id.
+    const otherInstructor = await pianoTeacher(t);
+    for (const action of ['complete', 'no-show', 'cancel']) {
+      const res = await post(
+        `/api/v1/bookings/${booking.id}/${action}`,
+        otherInstructor.token,
+        action === 'cancel' ? { reason: 'x' } : undefined,
+      );
+      expect(res.statusCode, action).toBe(404);
     }
     const ics = await t.request({
       method: 'GET',

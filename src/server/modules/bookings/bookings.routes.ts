@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/bookings.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
+import { routePermissionsOf } from './booking-actions.js';
 import type { BookingsService } from './bookings.service.js';
 import { bookingTerms } from './pricing.js';
 import {
@@ -165,11 +166,12 @@ export const bookingsRoutes =
       },
     );
 
-    // Which permission applies depends on the caller's side of the booking; the service checks it.
+    // Any permission that allows the action on some side opens the route; the service checks the
+    // caller's own side (booking-actions.ts).
     app.post(
       '/bookings/:id/cancel',
       {
-        config: { permission: 'view_own_bookings' },
+        config: { permission: routePermissionsOf('cancel') },
         schema: {
           operationId: 'cancelBooking',
           summary: 'Cancel a confirmed lesson; a student may owe a fee by the notice given.',
@@ -185,7 +187,7 @@ export const bookingsRoutes =
     app.post(
       '/bookings/:id/reschedule',
       {
-        config: { permission: 'cancel_own_bookings' },
+        config: { permission: routePermissionsOf('reschedule') },
         schema: {
           operationId: 'rescheduleBooking',
           summary: 'Move a confirmed lesson to another time (the student, until shortly before it starts).',
@@ -202,7 +204,7 @@ export const bookingsRoutes =
     app.post(
       '/bookings/:id/complete',
       {
-        config: { permission: 'view_own_bookings' },
+        config: { permission: routePermissionsOf('complete') },
         schema: {
           operationId: 'completeBooking',
           summary: 'Mark a lesson that has ended as completed (its instructor).',
@@ -217,7 +219,7 @@ export const bookingsRoutes =
     app.post(
       '/bookings/:id/no-show',
       {
-        config: { permission: 'view_own_bookings' },
+        config: { permission: routePermissionsOf('no_show') },
         schema: {
           operationId: 'markBookingNoShow',
           summary: 'Record that the student did not come to a lesson that has started (its instructor).',

@@ -14,13 +14,15 @@ import type { BookingEvent } from './booking-notifications.js';
 import { bookingIcs, notifyBookingParticipants } from './booking-notifications.js';
 import type { BookingView, Viewer } from './booking-view.js';
 import { bookingView, cancellationQuote, cancellationTerms } from './booking-view.js';
+import { allowedActions, refusalOf } from './booking-actions.js';
+import type { BookingAction } from '../../../contracts/bookings.js';
 import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
 import type { BookingRow } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
 import type { CompleteKey } from './idempotency.js';
 import { runIdempotent } from './idempotency.js';
 import type { Canceller } from './pricing.js';
-import { RESCHEDULE_MIN_HOURS, lessonPriceCents } from './pricing.js';
+import { lessonPriceCents } from './pricing.js';
 
 const sqlState = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -105,7 +107,7 @@ export class BookingsService {
   }
 
   async create(auth: AuthContext, input: CreateBookingInput, idempotencyKey: string | undefined) {
-    return runIdempotent(
+    const result = await runIdempotent(
       this.deps.db,
       { userId: auth.user.id, route: 'POST /bookings', key: idempotencyKey, body: input, now: this.now() },
       async (complete) => {
@@ -114,6 +116,18 @@ export class BookingsService {
         return { status: 201, body: await this.createNow(auth, input, complete) };
       },
     );
+    return { ...result, body: this.withActions(result.body, 'student', auth) };
+  }
+
+  /** The view as `auth` on `side` sees it now: with the actions they may take. */
+  private withActions<V extends BookingView>(view: V, side: Viewer, auth: AuthContext) {
+    return { ...view, allowedActions: allowedActions(view, side, auth.permissions, this.now()) };
+  }
+
+  /** Throws why `side` may not do `action` now (404, 403 or 422): the rule allowedActions lists. */
+  private assertMay(action: BookingAction, b: BookingRow, side: Viewer, auth: AuthContext) {
+    const refusal = refusalOf(action, b, side, auth.permissions, this.now());
+    if (refusal) throw refusal;
   }
 
   private async createNow(
@@ -217,8 +231,9 @@ export class BookingsService {
     await this.availability.invalidate(instructorId);
   }
 
-  private async view(b: BookingRow, viewer: Viewer) {
-    return bookingView(b, await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]), viewer);
+  private async view(b: BookingRow, viewer: Viewer, auth: AuthContext) {
+    const people = await repo.namesOf(this.deps.db, [b.studentId, b.instructorId]);
+    return this.withActions(bookingView(b, people, viewer), viewer, auth);
   }
 
   /** The booking and which side of it the caller is on; 404 for anyone else. */
@@ -241,7 +256,7 @@ export class BookingsService {
   /** Only here, not in lists: the fee is shown before the caller confirms a cancellation. */
   async get(auth: AuthContext, id: string) {
     const { b, side } = await this.visible(auth, id);
-    return { ...(await this.view(b, side)), cancellationQuote: cancellationQuote(b, side, this.now()) };
+    return { ...(await this.view(b, side, auth)), cancellationQuote: cancellationQuote(b, side, this.now()) };
   }
 
   async calendar(auth: AuthContext, id: string) {
@@ -257,23 +272,8 @@ export class BookingsService {
 
   async cancel(auth: AuthContext, id: string, reason: string) {
     const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
-    this.requirePermission(
-      auth,
-      side === 'student'
-        ? 'cancel_own_bookings'
-        : side === 'instructor'
-          ? 'cancel_student_bookings'
-          : 'manage_all_bookings',
-    );
-    if (b.status !== 'confirmed')
-      throw unprocessable('NOT_CANCELLABLE', `A ${b.status} lesson cannot be cancelled.`);
+    this.assertMay('cancel', b, side, auth);
     const now = this.now();
-    if (side === 'student' && b.startsAt <= now) {
-      throw unprocessable(
-        'LESSON_STARTED',
-        'The lesson has started; the instructor marks it completed or no-show.',
-      );
-    }
     const by: Canceller = side;
     const { percent, feeCents } = cancellationTerms(b.priceCents, by, b.startsAt.getTime() - now.getTime());
     const done = await this.deps.db.transaction(async (tx) => {
@@ -289,23 +289,12 @@ export class BookingsService {
     });
     if (!done) throw unprocessable('NOT_CANCELLABLE', 'This lesson is no longer confirmed.');
     await this.afterCommit(done.row.instructorId);
-    return bookingView(done.row, done.people, side);
+    return this.withActions(bookingView(done.row, done.people, side), side, auth);
   }
 
   async reschedule(auth: AuthContext, id: string, input: RescheduleInput) {
     const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
-    if (side === 'instructor')
-      throw unprocessable('STUDENT_ONLY', 'Only the student can reschedule; cancel instead.');
-    this.requirePermission(auth, side === 'student' ? 'cancel_own_bookings' : 'manage_all_bookings');
-    if (b.status !== 'confirmed')
-      throw unprocessable('NOT_RESCHEDULABLE', `A ${b.status} lesson cannot be moved.`);
-    const now = this.now();
-    if (b.startsAt.getTime() - now.getTime() < RESCHEDULE_MIN_HOURS * 3_600_000) {
-      throw unprocessable(
-        'RESCHEDULE_TOO_LATE',
-        `Lessons can be moved until ${RESCHEDULE_MIN_HOURS} hours before they start.`,
-      );
-    }
+    this.assertMay('reschedule', b, side, auth);
     const offering = await repo.findOfferingForBooking(this.deps.db, b.instructorServiceId);
     if (!offering || !offering.active || offering.instructorStatus !== 'active') {
       throw unprocessable(
@@ -344,21 +333,14 @@ export class BookingsService {
       throw err;
     }
     await this.afterCommit(done.row.instructorId);
-    return bookingView(done.row, done.people, side);
+    return this.withActions(bookingView(done.row, done.people, side), side, auth);
   }
 
   /** Instructor (or admin) marks the outcome: completed after the end, no-show after the start. */
   async markOutcome(auth: AuthContext, id: string, outcome: 'completed' | 'no_show') {
     const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
-    if (side === 'student') throw notFound('Booking');
-    this.requirePermission(auth, side === 'instructor' ? 'complete_bookings' : 'manage_all_bookings');
-    if (b.status !== 'confirmed')
-      throw unprocessable('INVALID_TRANSITION', `A ${b.status} lesson cannot change.`);
+    this.assertMay(outcome === 'completed' ? 'complete' : 'no_show', b, side, auth);
     const now = this.now();
-    if (outcome === 'completed' && b.endsAt > now)
-      throw unprocessable('LESSON_NOT_ENDED', 'A lesson can be completed once it has ended.');
-    if (outcome === 'no_show' && b.startsAt > now)
-      throw unprocessable('LESSON_NOT_STARTED', 'A no-show can be recorded once the lesson has started.');
     const row = await this.deps.db.transaction(async (tx) => {
       const r = await repo.transitionBooking(
         tx,
@@ -371,7 +353,7 @@ export class BookingsService {
     });
     if (!row) throw new AppError(422, 'INVALID_TRANSITION', 'This lesson is no longer confirmed.');
     await this.availability.invalidate(row.instructorId);
-    return this.view(row, side);
+    return this.view(row, side, auth);
   }
 
   async list(
@@ -391,7 +373,8 @@ export class BookingsService {
       this.deps.db,
       rows.flatMap((r) => [r.studentId, r.instructorId]),
     );
-    return { items: rows.map((r) => bookingView(r, people, q.as)), total, page: q.page, perPage: q.perPage };
+    const items = rows.map((r) => this.withActions(bookingView(r, people, q.as), q.as, auth));
+    return { items, total, page: q.page, perPage: q.perPage };
   }
 
   async bookAgain(auth: AuthContext) {

@@ -16,7 +16,8 @@ export interface AuthContext {
   permissions: ReadonlySet<PermissionName>;
 }
 
-export type RouteAccess = PermissionName | 'public' | 'authenticated';
+/** A permission, or a list of which any one will do (the service then checks the caller's side). */
+export type RouteAccess = PermissionName | readonly PermissionName[] | 'public' | 'authenticated';
 
 declare module 'fastify' {
   interface FastifyRequest {

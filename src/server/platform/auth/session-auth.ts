@@ -86,8 +86,13 @@ export function installSessionAuth(app: FastifyInstance, deps: AppDeps, access: 
     if (crossSiteCookieWrite) {
       throw forbidden('ORIGIN_MISMATCH', 'Cookie-authenticated writes must come from this site.');
     }
-    if (need !== 'authenticated' && !req.auth.permissions.has(need as PermissionName)) {
-      throw forbidden('FORBIDDEN', 'You do not have permission to do this.', { permission: need });
+    if (need !== 'authenticated') {
+      const anyOf: readonly PermissionName[] = typeof need === 'string' ? [need] : need;
+      if (!anyOf.some((p) => req.auth!.permissions.has(p))) {
+        throw forbidden('FORBIDDEN', 'You do not have permission to do this.', {
+          permission: anyOf.join(' or '),
+        });
+      }
     }
   });
 }

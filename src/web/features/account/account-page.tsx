@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Me } from '../../api/types';
+import type { Me, MeResponse } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
 import { InlineError, Loading } from '../../components/states';
@@ -34,7 +34,7 @@ function ProfileForm({ me }: { me: Me }) {
   const [timezone, setTimezone] = useState(me.timezone);
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const save = useMutation({
-    mutationFn: () => api<{ user: Me } | Me>('/auth/me', { method: 'PATCH', body: { fullName, timezone } }),
+    mutationFn: () => api<MeResponse>('/auth/me', { method: 'PATCH', body: { fullName, timezone } }),
     // Every time on every page depends on the zone, so everything is fetched again.
     onSuccess: () => qc.invalidateQueries(),
   });

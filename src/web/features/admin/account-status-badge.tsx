@@ -1,4 +1,4 @@
-import type { AccountStatus } from '../../api/types';
+import type { AccountStatus } from '../../api/contracts';
 
 export const STATUS_LABEL: Record<AccountStatus, string> = {
   active: 'Active',

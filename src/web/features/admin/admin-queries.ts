@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { meKey } from '../auth/use-me';
-import type { AccountStatus, AdminUser, AdminUserDetail, Page, PermissionInfo } from '../../api/types';
+import type {
+  AccountStatus,
+  AdminUser,
+  AdminUserDetail,
+  AdminUserPage,
+  PermissionList,
+} from '../../api/contracts';
 
 export interface UserFilters {
   q?: string;
@@ -13,7 +19,7 @@ export interface UserFilters {
 export const useAdminUsers = (f: UserFilters) =>
   useQuery({
     queryKey: ['admin', 'users', f],
-    queryFn: () => api<Page<AdminUser>>('/admin/users', { query: { ...f, perPage: 20 } }),
+    queryFn: () => api<AdminUserPage>('/admin/users', { query: { ...f, perPage: 20 } }),
   });
 
 export const useAdminUser = (id: string) =>
@@ -22,7 +28,7 @@ export const useAdminUser = (id: string) =>
 export const usePermissionList = () =>
   useQuery({
     queryKey: ['admin', 'permissions'],
-    queryFn: async () => (await api<{ items: PermissionInfo[] }>('/admin/permissions')).items,
+    queryFn: async () => (await api<PermissionList>('/admin/permissions')).items,
     staleTime: Infinity,
   });
 

@@ -1,7 +1,7 @@
 import { ArrowLeft } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AccountStatus, AdminUserDetail, PermissionInfo } from '../../api/types';
+import type { AccountStatus, AdminUserDetail, PermissionInfo } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { TextArea } from '../../components/field';

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import type { ResetRequested, ResetTokenInfo } from '../../api/contracts';
 import { Button, ButtonLink } from '../../components/button';
 import { TextField } from '../../components/field';
 import { ErrorState, InlineError, Loading } from '../../components/states';
@@ -21,7 +22,7 @@ function RequestLink() {
   const [email, setEmail] = useState('');
   const request = useMutation({
     mutationFn: () =>
-      api<{ message: string }>('/auth/password-reset/request', { method: 'POST', body: { email } }),
+      api<ResetRequested>('/auth/password-reset/request', { method: 'POST', body: { email } }),
   });
   if (request.isSuccess) {
     return (
@@ -59,7 +60,7 @@ function ChooseNewPassword({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const verify = useQuery({
     queryKey: ['reset-token', token],
-    queryFn: () => api<{ email: string }>(`/auth/password-reset/verify/${encodeURIComponent(token)}`),
+    queryFn: () => api<ResetTokenInfo>(`/auth/password-reset/verify/${encodeURIComponent(token)}`),
     retry: false,
   });
   const confirm = useMutation({

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, guestSessionId } from '../../api/client';
-import type { Me } from '../../api/types';
+import type { Me, SessionResponse, SignedIn } from '../../api/contracts';
 
 export const meKey = ['me'] as const;
 
@@ -8,7 +8,7 @@ export const meKey = ['me'] as const;
 export function useMe() {
   return useQuery({
     queryKey: meKey,
-    queryFn: async () => (await api<{ user: Me | null }>('/auth/session')).user,
+    queryFn: async () => (await api<SessionResponse>('/auth/session')).user,
     staleTime: 60_000,
   });
 }
@@ -20,7 +20,7 @@ export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
-      api<{ user: Me }>('/auth/login', {
+      api<SignedIn>('/auth/login', {
         method: 'POST',
         body: { ...body, guestSessionId: guestSessionId() },
       }),
@@ -35,7 +35,7 @@ export function useSignUp() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string; fullName: string; timezone: string }) =>
-      api<{ user: Me }>('/auth/signup', {
+      api<SignedIn>('/auth/signup', {
         method: 'POST',
         body: { ...body, guestSessionId: guestSessionId() },
       }),

@@ -1,20 +1,14 @@
 import { ChevronLeft, ChevronRight, Copy, Eraser, Repeat, Save } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
+import type { AvailabilityWeek, WeekBooking } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/field';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { addDays, longDay, mondayOf, todayIn, zoneLabel } from '../../lib/time';
 import { isInstructor, useMe } from '../auth/use-me';
-import {
-  useApplyPattern,
-  useCopyWeek,
-  useSaveWeek,
-  useWeek,
-  type Week,
-  type WeekBooking,
-} from './availability-queries';
+import { useApplyPattern, useCopyWeek, useSaveWeek, useWeek } from './availability-queries';
 import { BlackoutsPanel } from './blackouts-panel';
 import { bookedQuarters, PRESETS, quartersOf, rangesOf, sameDay, setCell } from './week-cells';
 import { WeekEditorGrid } from './week-editor-grid';
@@ -69,14 +63,15 @@ export default function AvailabilityEditorPage() {
   );
 }
 
-const initialDraft = (week: Week) => new Map(week.days.map((d) => [d.date, quartersOf(d.ranges)]));
+const initialDraft = (week: AvailabilityWeek) =>
+  new Map(week.days.map((d) => [d.date, quartersOf(d.ranges)]));
 
 function WeekEditor({
   week,
   save,
   onWeekChange,
 }: {
-  week: Week;
+  week: AvailabilityWeek;
   save: ReturnType<typeof useSaveWeek>;
   onWeekChange: (start: string) => void;
 }) {

@@ -1,40 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { AvailabilityWeek, Blackout, BlackoutPage, PatternApplied } from '../../api/contracts';
 import type { Range } from './week-cells';
-
-export interface WeekBooking extends Range {
-  id: string;
-  service: string;
-  status: string;
-}
-
-export interface WeekDay {
-  date: string;
-  isPast: boolean;
-  isBlackout: boolean;
-  blackoutReason: string | null;
-  ranges: Range[];
-  bookings: WeekBooking[];
-}
-
-export interface Week {
-  weekStart: string;
-  timezone: string;
-  days: WeekDay[];
-}
-
-export interface Blackout {
-  date: string;
-  reason: string;
-}
 
 const base = '/instructors/me/availability';
 
 export const useWeek = (start: string) =>
   useQuery({
     queryKey: ['my-week', start],
-    queryFn: () => api<Week>(`${base}/week`, { query: { start } }),
+    queryFn: () => api<AvailabilityWeek>(`${base}/week`, { query: { start } }),
     staleTime: 0,
   });
 
@@ -53,7 +27,7 @@ export function useSaveWeek() {
   const after = useAfterEdit();
   return useMutation({
     mutationFn: (body: { start: string; days: { date: string; ranges: Range[] }[] }) =>
-      api<Week>(`${base}/week`, { method: 'PUT', body }),
+      api<AvailabilityWeek>(`${base}/week`, { method: 'PUT', body }),
     onSuccess: after,
   });
 }
@@ -71,7 +45,7 @@ export function useApplyPattern() {
   const after = useAfterEdit();
   return useMutation({
     mutationFn: (body: { fromWeekStart: string; startDate: string; endDate: string }) =>
-      api<Record<string, unknown>>(`${base}/apply-pattern`, { method: 'POST', body }),
+      api<PatternApplied>(`${base}/apply-pattern`, { method: 'POST', body }),
     onSuccess: after,
   });
 }
@@ -79,7 +53,7 @@ export function useApplyPattern() {
 export const useBlackouts = () =>
   useQuery({
     queryKey: ['my-blackouts'],
-    queryFn: () => api<Page<Blackout>>('/instructors/me/blackouts', { query: { perPage: 100 } }),
+    queryFn: () => api<BlackoutPage>('/instructors/me/blackouts', { query: { perPage: 100 } }),
   });
 
 export function useBlackoutEdits() {

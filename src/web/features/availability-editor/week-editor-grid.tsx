@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { shortDay } from '../../lib/time';
-import type { WeekBooking, WeekDay } from './availability-queries';
+import type { WeekBooking, WeekDay } from '../../api/contracts';
 import { cellState } from './week-cells';
 
 const label12 = (cell: number) => {

@@ -1,5 +1,5 @@
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
-import type { InstructorProfile, Offering } from '../../api/types';
+import type { InstructorProfile, Offering } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { BookingTerms } from '../../api/types';
+import type { BookingTerms } from '../../api/contracts';
 import { InlineError } from '../../components/states';
 
 /** The terms the server applies (GET /bookings/terms), in words, so the page never restates them. */

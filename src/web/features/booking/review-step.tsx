@@ -3,7 +3,7 @@ import { CalendarDays, Clock, MapPin } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import type { Booking, InstructorProfile, LocationType, Offering } from '../../api/types';
+import type { Booking, InstructorProfile, LocationType, Offering } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { InlineError } from '../../components/states';

@@ -1,19 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { CatalogCategory } from '../../api/types';
+import type { CatalogTree, TopPerCategory } from '../../api/contracts';
 
 // The catalog changes rarely; the server sends ETags, so a long client cache costs nothing.
 export const useTopPerCategory = () =>
   useQuery({
     queryKey: ['catalog', 'top'],
-    queryFn: () => api<{ categories: CatalogCategory[] }>('/catalog/top-per-category'),
+    queryFn: () => api<TopPerCategory>('/catalog/top-per-category'),
     staleTime: 10 * 60_000,
   });
 
 export const useCatalogAll = () =>
   useQuery({
     queryKey: ['catalog', 'all'],
-    queryFn: () => api<{ categories: CatalogCategory[] }>('/catalog/all'),
+    queryFn: () => api<CatalogTree>('/catalog/all'),
     staleTime: 10 * 60_000,
   });
 

@@ -1,30 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Area, Booking, Offering, Page } from '../../api/types';
-
-export interface MyInstructorProfile {
-  id: string;
-  name: string;
-  bio: string;
-  yearsExperience: number;
-  areas: Area[];
-  timezone: string;
-  services: Offering[];
-}
-
-export interface BookingStats {
-  upcoming: number;
-  completed: number;
-  cancelled: number;
-  noShow: number;
-  earningsThisMonthCents: number;
-  earningsTotalCents: number;
-}
+import type { Booking, BookingPage, BookingStats, Offering, OwnInstructorProfile } from '../../api/contracts';
 
 export const useMyProfile = (enabled = true) =>
   useQuery({
     queryKey: ['instructor-me'],
-    queryFn: () => api<MyInstructorProfile>('/instructors/me'),
+    queryFn: () => api<OwnInstructorProfile>('/instructors/me'),
     enabled,
   });
 
@@ -37,7 +18,7 @@ export const useStats = () =>
 export const useTeachingLessons = (scope: 'upcoming' | 'history', page: number) =>
   useQuery({
     queryKey: ['bookings', 'instructor', scope, page],
-    queryFn: () => api<Page<Booking>>('/bookings', { query: { as: 'instructor', scope, page, perPage: 10 } }),
+    queryFn: () => api<BookingPage>('/bookings', { query: { as: 'instructor', scope, page, perPage: 10 } }),
   });
 
 /** Profile and offering edits change the public profile, the catalog counts and search. */

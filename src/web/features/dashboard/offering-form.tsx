@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { AgeGroup, Level, LocationType } from '../../api/types';
+import type { AgeGroup, Level, LocationType } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { TextArea, TextField } from '../../components/field';
 import { InlineError } from '../../components/states';

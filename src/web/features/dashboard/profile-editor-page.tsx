@@ -1,18 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Offering } from '../../api/types';
+import type { Offering, OwnInstructorProfile } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
 import { useCatalogAll } from '../catalog/catalog-queries';
 import { BoroughPicker } from './borough-picker';
-import {
-  useMyProfile,
-  useOfferingEdits,
-  useUpdateProfile,
-  type MyInstructorProfile,
-} from './dashboard-queries';
+import { useMyProfile, useOfferingEdits, useUpdateProfile } from './dashboard-queries';
 import { OfferingForm } from './offering-form';
 
 export default function ProfileEditorPage() {
@@ -41,10 +36,10 @@ export default function ProfileEditorPage() {
   );
 }
 
-function ProfileForm({ profile }: { profile: MyInstructorProfile }) {
+function ProfileForm({ profile }: { profile: OwnInstructorProfile }) {
   const save = useUpdateProfile();
-  const [bio, setBio] = useState(profile.bio ?? '');
-  const [years, setYears] = useState(String(profile.yearsExperience ?? 0));
+  const [bio, setBio] = useState(profile.bio);
+  const [years, setYears] = useState(String(profile.yearsExperience));
   const [areas, setAreas] = useState(() => [
     ...new Set(profile.areas.map((a) => a.neighborhoodSlug ?? a.boroughSlug)),
   ]);
@@ -140,7 +135,7 @@ function OfferingCard({ offering }: { offering: Offering }) {
       <InlineError error={remove.error ?? (open ? null : update.error)} />
       {open && (
         <OfferingForm
-          initial={{ ...offering, description: offering.description ?? '' }}
+          initial={offering}
           submitLabel={`Save ${offering.service.name}`}
           pending={update.isPending}
           error={update.error}
@@ -156,7 +151,7 @@ function OfferingCard({ offering }: { offering: Offering }) {
   );
 }
 
-function Services({ profile }: { profile: MyInstructorProfile }) {
+function Services({ profile }: { profile: OwnInstructorProfile }) {
   const catalog = useCatalogAll();
   const { add } = useOfferingEdits();
   const [category, setCategory] = useState('');

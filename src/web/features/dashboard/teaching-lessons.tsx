@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Booking } from '../../api/types';
+import type { Booking, BookingAction } from '../../api/contracts';
 import { Pager, pageCount } from '../../components/pager';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -56,7 +56,8 @@ export function TeachingLessons({ zone }: { zone: string }) {
       ) : (
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
           {lessons.data.items.map((b) => {
-            const started = new Date(b.startsAt) <= new Date();
+            // What the server allows this instructor now, by the rule it enforces.
+            const may = (a: BookingAction) => b.allowedActions.includes(a);
             return (
               <li
                 key={b.id}
@@ -73,25 +74,25 @@ export function TeachingLessons({ zone }: { zone: string }) {
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={b.status} />
-                  {b.status === 'confirmed' && started && (
-                    <>
-                      <Button
-                        variant="secondary"
-                        disabled={action.isPending}
-                        onClick={() => action.mutate({ id: b.id, action: 'complete' })}
-                      >
-                        Mark completed
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        disabled={action.isPending}
-                        onClick={() => action.mutate({ id: b.id, action: 'no-show' })}
-                      >
-                        No-show
-                      </Button>
-                    </>
+                  {may('complete') && (
+                    <Button
+                      variant="secondary"
+                      disabled={action.isPending}
+                      onClick={() => action.mutate({ id: b.id, action: 'complete' })}
+                    >
+                      Mark completed
+                    </Button>
                   )}
-                  {b.status === 'confirmed' && !started && (
+                  {may('no_show') && (
+                    <Button
+                      variant="secondary"
+                      disabled={action.isPending}
+                      onClick={() => action.mutate({ id: b.id, action: 'no-show' })}
+                    >
+                      No-show
+                    </Button>
+                  )}
+                  {may('cancel') && (
                     <Button variant="secondary" onClick={() => setCancelling(b)}>
                       Cancel
                     </Button>

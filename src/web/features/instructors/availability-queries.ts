@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { InstructorProfile, PublicAvailability } from '../../api/types';
+import type { InstructorProfile, PublicAvailabilityFull } from '../../api/contracts';
 import { instantOf } from '../../lib/time';
 
 export const useInstructor = (id: string) =>
@@ -14,7 +14,7 @@ export const usePublicAvailability = (
   useQuery({
     queryKey: ['availability', instructorId, opts.start, opts.end, opts.duration, opts.offeringId ?? ''],
     queryFn: () =>
-      api<PublicAvailability>(`/public/instructors/${instructorId}/availability`, {
+      api<PublicAvailabilityFull>(`/public/instructors/${instructorId}/availability`, {
         query: {
           start: opts.start,
           end: opts.end,
@@ -35,7 +35,7 @@ export interface Slot {
   startsAt: string;
 }
 
-export const slotsOf = (a: PublicAvailability): Slot[] =>
+export const slotsOf = (a: PublicAvailabilityFull): Slot[] =>
   a.days.flatMap((d) =>
     d.startTimes.map((time) => ({ date: d.date, time, startsAt: instantOf(d.date, time, a.timezone) })),
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { BookingDetail } from '../../api/types';
+import type { BookingDetail } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { TextArea } from '../../components/field';

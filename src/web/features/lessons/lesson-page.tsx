@@ -1,6 +1,7 @@
 import { CalendarPlus, RotateCcw } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { BookingAction } from '../../api/contracts';
 import { Button, buttonClass, ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney, LOCATION_LABEL } from '../../lib/format';
@@ -22,6 +23,8 @@ export default function LessonPage() {
   const zone = me?.timezone ?? b.timezone;
   const isStudent = me?.id === b.studentId;
   const upcoming = b.status === 'confirmed' && new Date(b.startsAt) > new Date();
+  // The server says what this viewer may do now, by the rule it enforces: no guessing by role or clock.
+  const may = (a: BookingAction) => b.allowedActions.includes(a);
   const other = isStudent ? b.instructor : b.student;
 
   return (
@@ -81,12 +84,12 @@ export default function LessonPage() {
             <CalendarPlus className="size-4" aria-hidden /> Add to calendar
           </a>
         )}
-        {upcoming && isStudent && (
+        {may('reschedule') && (
           <ButtonLink variant="secondary" to={`/lessons/${b.id}/reschedule`}>
             Reschedule
           </ButtonLink>
         )}
-        {upcoming && (
+        {may('cancel') && (
           <Button variant="danger" onClick={() => setCancelling(true)}>
             Cancel lesson
           </Button>
@@ -97,7 +100,7 @@ export default function LessonPage() {
           </ButtonLink>
         )}
       </div>
-      {upcoming && <CancelDialog lesson={b} open={cancelling} onClose={() => setCancelling(false)} />}
+      {may('cancel') && <CancelDialog lesson={b} open={cancelling} onClose={() => setCancelling(false)} />}
     </div>
   );
 }

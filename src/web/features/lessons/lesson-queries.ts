@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { BookAgainItem, Booking, BookingDetail, Page } from '../../api/types';
+import type { BookAgainList, Booking, BookingDetail, BookingPage } from '../../api/contracts';
 
 export type Scope = 'upcoming' | 'history';
 
 export const useMyLessons = (scope: Scope, page = 1, perPage = 10) =>
   useQuery({
     queryKey: ['bookings', 'student', scope, page, perPage],
-    queryFn: () => api<Page<Booking>>('/bookings', { query: { as: 'student', scope, page, perPage } }),
+    queryFn: () => api<BookingPage>('/bookings', { query: { as: 'student', scope, page, perPage } }),
   });
 
 export const useLesson = (id: string) =>
@@ -16,7 +16,7 @@ export const useLesson = (id: string) =>
 export const useBookAgain = () =>
   useQuery({
     queryKey: ['bookings', 'book-again'],
-    queryFn: () => api<{ items: BookAgainItem[] }>('/bookings/book-again'),
+    queryFn: () => api<BookAgainList>('/bookings/book-again'),
   });
 
 /** Any change to a lesson changes lists, the lesson itself and the instructor's free time. */

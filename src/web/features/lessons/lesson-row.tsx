@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Booking } from '../../api/types';
+import type { Booking } from '../../api/contracts';
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration } from '../../lib/time';
 import { StatusBadge } from './status-badge';

@@ -1,4 +1,4 @@
-import type { BookingStatus } from '../../api/types';
+import type { BookingStatus } from '../../api/contracts';
 
 const STYLE: Record<BookingStatus, [string, string]> = {
   confirmed: ['Confirmed', 'bg-emerald-50 text-emerald-800'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchParsed } from '../../api/types';
+import type { SearchParsed } from '../../api/contracts';
 import { chipsOf } from './chips';
 
 const parsed = (p: Partial<SearchParsed>): SearchParsed => ({

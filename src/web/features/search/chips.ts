@@ -1,4 +1,4 @@
-import type { SearchParsed } from '../../api/types';
+import type { SearchParsed } from '../../api/contracts';
 import { AGE_LABEL, boroughName, formatMoney, LEVEL_LABEL } from '../../lib/format';
 import { formatDuration, hhmmOf, longDay } from '../../lib/time';
 
@@ -14,8 +14,7 @@ export interface Chip {
 /** What the server understood, one chip per constraint. */
 export function chipsOf(p: SearchParsed): Chip[] {
   const chips: Chip[] = p.services.map((s) => ({ label: s.name }));
-  if (!p.services.length && p.category)
-    chips.push({ label: typeof p.category === 'string' ? p.category : p.category.name });
+  if (!p.services.length && p.category) chips.push({ label: p.category });
   if (p.priceMinCents !== null && p.priceMaxCents !== null)
     chips.push({
       label: `${formatMoney(p.priceMinCents)}–${formatMoney(p.priceMaxCents)}/h`,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { HistoryEntry, Page } from '../../api/types';
+import type { SearchHistoryPage } from '../../api/contracts';
 
 export const historyKey = ['search-history'] as const;
 
@@ -8,7 +8,7 @@ export const historyKey = ['search-history'] as const;
 export const useRecentSearches = () =>
   useQuery({
     queryKey: historyKey,
-    queryFn: () => api<Page<HistoryEntry>>('/search-history', { query: { limit: 8 } }),
+    queryFn: () => api<SearchHistoryPage>('/search-history', { query: { limit: 8 } }),
   });
 
 export function useDeleteSearch() {
@@ -18,7 +18,7 @@ export function useDeleteSearch() {
     onMutate: async (id) => {
       // Gone from the list at once; restored if the server refuses.
       await qc.cancelQueries({ queryKey: historyKey });
-      const before = qc.getQueryData<Page<HistoryEntry>>(historyKey);
+      const before = qc.getQueryData<SearchHistoryPage>(historyKey);
       if (before) qc.setQueryData(historyKey, { ...before, items: before.items.filter((h) => h.id !== id) });
       return { before };
     },

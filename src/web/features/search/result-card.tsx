@@ -1,6 +1,6 @@
 import { MapPin, Star } from 'lucide-react';
 import { Link } from 'react-router';
-import type { SearchResult } from '../../api/types';
+import type { SearchResult } from '../../api/contracts';
 import { areasLabel, formatMoney, LOCATION_LABEL } from '../../lib/format';
 import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';

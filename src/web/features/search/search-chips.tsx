@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { Link } from 'react-router';
-import type { SearchParsed } from '../../api/types';
+import type { SearchParsed } from '../../api/contracts';
 import { chipsOf, type FilterName } from './chips';
 
 export function SearchChips({

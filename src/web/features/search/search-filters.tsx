@@ -1,6 +1,6 @@
 import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
-import type { SearchParsed } from '../../api/types';
+import type { SearchParsed } from '../../api/contracts';
 import { SelectField, TextField } from '../../components/field';
 import { BOROUGHS, LEVEL_LABEL } from '../../lib/format';
 import type { FilterName } from './chips';

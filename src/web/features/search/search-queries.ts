@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { SearchResponse } from '../../api/types';
+import type { SearchResponse } from '../../api/contracts';
 
 /** Everything the results depend on is in the URL, so a results page can be shared and reloaded. */
 export const SEARCH_PARAMS = [
