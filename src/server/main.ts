@@ -3,7 +3,8 @@ import { prepareDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoIfEmpty } from './db/seed/seed-demo-if-empty.js';
 import { createDeps } from './platform/deps.js';
-import { registerSchedules } from './platform/jobs/schedules.js';
+import { MODULE_JOBS } from './module-jobs.js';
+import { registerModuleSchedules } from './platform/jobs/register-jobs.js';
 import { createServices } from './services.js';
 
 async function main() {
@@ -29,7 +30,7 @@ async function main() {
   const services = createServices(deps);
   const app = config.role === 'worker' ? undefined : await buildApp(deps, services);
   if (config.role !== 'api') {
-    await registerSchedules(deps.jobs);
+    await registerModuleSchedules(deps.jobs, MODULE_JOBS);
     await deps.jobs.start();
     deps.mailer.start();
   }

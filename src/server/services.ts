@@ -1,3 +1,5 @@
+import { MODULE_JOBS } from './module-jobs.js';
+import { defineModuleJobs } from './platform/jobs/register-jobs.js';
 import { PasswordHasher } from './platform/auth/password.js';
 import { UserAccess } from './platform/access/user-access.js';
 import type { AppDeps } from './platform/deps.js';
@@ -7,7 +9,6 @@ import { PasswordResetService } from './modules/accounts/password-reset.service.
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
-import { defineBookingJobs } from './modules/bookings/booking-jobs.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
@@ -27,7 +28,7 @@ export function createServices(deps: AppDeps) {
   const availability = new AvailabilityService(deps);
   const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
   const bookings = new BookingsService(deps, availability);
-  defineBookingJobs(deps);
+  defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
   availability.onChange((id) => offeringIndex.scheduleChanged(id));

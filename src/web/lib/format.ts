@@ -1,3 +1,4 @@
+import { BOROUGHS } from '../../contracts/areas.generated.js';
 import type { AgeGroup, Level, LocationType } from '../api/contracts';
 
 /** $35 or $37.50: whole dollars without cents, as marketplaces show rates. */
@@ -20,15 +21,13 @@ export const LEVEL_LABEL: Record<Level, string> = {
 
 export const AGE_LABEL: Record<AgeGroup, string> = { kids: 'Kids', teens: 'Teens', adults: 'Adults' };
 
-export const BOROUGHS = [
-  { slug: 'bronx', name: 'Bronx' },
-  { slug: 'brooklyn', name: 'Brooklyn' },
-  { slug: 'manhattan', name: 'Manhattan' },
-  { slug: 'queens', name: 'Queens' },
-  { slug: 'staten-island', name: 'Staten Island' },
-] as const;
+export { BOROUGHS };
 
 export const boroughName = (slug: string) => BOROUGHS.find((b) => b.slug === slug)?.name ?? slug;
+
+/** A neighbourhood's name from its slug (search sends slugs), within its borough when known. */
+export const neighborhoodName = (slug: string) =>
+  BOROUGHS.flatMap((b) => b.neighborhoods).find((n) => n.slug === slug)?.name ?? slug;
 
 export function areasLabel(areas: { borough: string; neighborhood: string | null }[]): string {
   return areas.map((a) => (a.neighborhood ? `${a.neighborhood}, ${a.borough}` : a.borough)).join(' · ');

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -20,7 +21,7 @@ export const users = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
-    timezone: text('timezone').notNull().default('America/New_York'),
+    timezone: text('timezone').notNull().default(DEFAULT_TIME_ZONE),
     accountStatus: text('account_status').notNull().default('active'),
     /** Who last changed the status: a self-deactivation may be undone at login, an admin's may not. */
     statusChangedBy: uuid('status_changed_by'),

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -41,7 +42,7 @@ export const instructorProfiles = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     bio: text('bio').notNull().default(''),
     yearsExperience: integer('years_experience').notNull().default(0),
-    timezone: text('timezone').notNull().default('America/New_York'),
+    timezone: text('timezone').notNull().default(DEFAULT_TIME_ZONE),
     minAdvanceHours: integer('min_advance_hours').notNull().default(2),
     bufferMinutes: integer('buffer_minutes').notNull().default(0),
     maxDaysAhead: integer('max_days_ahead').notNull().default(90),

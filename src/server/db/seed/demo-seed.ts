@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { DateTime } from 'luxon';
 import { count, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -14,14 +15,14 @@ import {
 } from '../schema/index.js';
 import { addRoles } from '../../platform/access/rbac.repo.js';
 import { insertBooking } from '../../modules/bookings/bookings.repo.js';
-import { lessonPriceCents } from '../../modules/bookings/pricing.js';
+import { lessonPriceCents } from '../../../contracts/money.js';
 import { DEMO_PATTERNS, TOP_SERVICES, rateFor } from './demo-plan.js';
 import { FIRST_NAMES, LAST_NAMES, STUDENT_NAMES, demoBio } from './demo-people.js';
 import { seededRandom } from './random.js';
 
 export const DEMO_PASSWORD = 'Demo-pass-1';
 export const DEMO_INSTRUCTORS = TOP_SERVICES.length * 3;
-const ZONE = 'America/New_York';
+const ZONE = DEFAULT_TIME_ZONE;
 const WEEKS = 8;
 
 export interface DemoSeedResult {

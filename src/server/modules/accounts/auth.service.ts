@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import type { Me } from '../../../contracts/accounts.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { PasswordHasher } from '../../platform/auth/password.js';
@@ -83,7 +84,7 @@ export class AuthService {
   async signup(input: SignupInput, client: ClientInfo) {
     await this.deps.limits.signupPerIp.consume(hashIp(this.deps.config.ipHashSalt, client.ip));
     const passwordHash = await this.hasher.hash(input.password);
-    const timezone = input.timezone ?? 'America/New_York';
+    const timezone = input.timezone ?? DEFAULT_TIME_ZONE;
     const user = await this.deps.db.transaction(async (tx) => {
       const u = await insertUser(tx, {
         email: input.email,

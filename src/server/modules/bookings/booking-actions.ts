@@ -2,8 +2,9 @@ import type { BookingAction } from '../../../contracts/bookings.js';
 import { BOOKING_ACTIONS } from '../../../contracts/bookings.js';
 import type { PermissionName } from '../../platform/access/permissions.js';
 import type { AppError } from '../../platform/http/errors.js';
-import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
-import { RESCHEDULE_MIN_HOURS } from './pricing.js';
+import { notFound, unprocessable } from '../../platform/http/errors.js';
+import { permissionRefusal } from '../../platform/access/require-permission.js';
+import { RESCHEDULE_MIN_HOURS } from '../../../contracts/money.js';
 import type { Viewer } from './booking-view.js';
 
 /** What the rules look at: the lesson's state and times (Date or ISO, as a view holds them). */
@@ -49,9 +50,8 @@ export function refusalOf(
     if (action === 'complete' || action === 'no_show') return notFound('Booking');
     return unprocessable('STUDENT_ONLY', 'Only the student can reschedule; cancel instead.');
   }
-  if (!permissions.has(need)) {
-    return forbidden('FORBIDDEN', 'You do not have permission to do this.', { permission: need });
-  }
+  const missing = permissionRefusal(permissions, need);
+  if (missing) return missing;
   const start = ms(lesson.startsAt);
   const t = now.getTime();
   switch (action) {

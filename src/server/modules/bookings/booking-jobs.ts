@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.js';
-import type { ScheduleDefinition } from '../../platform/jobs/jobs.js';
+import type { ModuleJobs } from '../../platform/jobs/jobs.js';
 import { notifyBookingParticipants } from './booking-notifications.js';
 import { autoCompleteEnded, claimDueReminders, namesOf } from './bookings.repo.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
@@ -7,46 +7,47 @@ import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 /** Nobody marked the lesson: it counts as completed this long after its end (PRODUCT §5). */
 const AUTO_COMPLETE_AFTER_HOURS = 24;
 
-export const BOOKING_SCHEDULES: ScheduleDefinition[] = [
-  { id: 'bookings-auto-complete', job: 'bookings.auto-complete', pattern: '*/15 * * * *' },
-  { id: 'bookings-reminders', job: 'bookings.reminders', pattern: '*/5 * * * *' },
-  { id: 'idempotency-purge', job: 'idempotency.purge', pattern: '17 * * * *' },
-];
-
-export function defineBookingJobs(deps: AppDeps): void {
-  deps.jobs.define({
-    name: 'bookings.auto-complete',
-    handler: async () => {
-      const n = await autoCompleteEnded(deps.db, deps.clock.now(), AUTO_COMPLETE_AFTER_HOURS);
-      if (n) deps.log.info({ completed: n }, 'lessons auto-completed');
+export const bookingJobs: ModuleJobs<AppDeps> = {
+  schedules: [
+    { id: 'bookings-auto-complete', job: 'bookings.auto-complete', pattern: '*/15 * * * *' },
+    { id: 'bookings-reminders', job: 'bookings.reminders', pattern: '*/5 * * * *' },
+    { id: 'idempotency-purge', job: 'idempotency.purge', pattern: '17 * * * *' },
+  ],
+  jobs: (deps) => [
+    {
+      name: 'bookings.auto-complete',
+      handler: async () => {
+        const n = await autoCompleteEnded(deps.db, deps.clock.now(), AUTO_COMPLETE_AFTER_HOURS);
+        if (n) deps.log.info({ completed: n }, 'lessons auto-completed');
+      },
     },
-  });
-  deps.jobs.define({
-    name: 'bookings.reminders',
-    handler: async () => {
-      // Claiming (setting reminder_sent_at) and queuing in one transaction: across workers and
-      // crashes, each reminder is written exactly once.
-      const n = await deps.db.transaction(async (tx) => {
-        const due = await claimDueReminders(tx, deps.clock.now());
-        for (const b of due) {
-          const people = await namesOf(tx, [b.studentId, b.instructorId]);
-          await notifyBookingParticipants(
-            tx,
-            deps.mailer,
-            'reminder',
-            b,
-            people.get(b.studentId)!,
-            people.get(b.instructorId)!,
-            deps.clock.now(),
-          );
-        }
-        return due.length;
-      });
-      if (n) deps.mailer.committed();
+    {
+      name: 'bookings.reminders',
+      handler: async () => {
+        // Claiming (setting reminder_sent_at) and queuing in one transaction: across workers and
+        // crashes, each reminder is written exactly once.
+        const n = await deps.db.transaction(async (tx) => {
+          const due = await claimDueReminders(tx, deps.clock.now());
+          for (const b of due) {
+            const people = await namesOf(tx, [b.studentId, b.instructorId]);
+            await notifyBookingParticipants(
+              tx,
+              deps.mailer,
+              'reminder',
+              b,
+              people.get(b.studentId)!,
+              people.get(b.instructorId)!,
+              deps.clock.now(),
+            );
+          }
+          return due.length;
+        });
+        if (n) deps.mailer.committed();
+      },
     },
-  });
-  deps.jobs.define({
-    name: 'idempotency.purge',
-    handler: () => purgeExpiredIdempotencyKeys(deps.db, deps.clock.now()),
-  });
-}
+    {
+      name: 'idempotency.purge',
+      handler: () => purgeExpiredIdempotencyKeys(deps.db, deps.clock.now()),
+    },
+  ],
+};

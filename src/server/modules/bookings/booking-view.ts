@@ -6,8 +6,6 @@ import type {
 } from '../../../contracts/bookings.js';
 import { instantToLocal } from '../availability/local-time.js';
 import type { BookingRow } from './bookings.repo.js';
-import type { Canceller } from './pricing.js';
-import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent } from './pricing.js';
 
 export type Viewer = 'student' | 'instructor' | 'admin';
 
@@ -58,30 +56,3 @@ export function bookingView(
 }
 
 export type BookingView = ReturnType<typeof bookingView>;
-
-/** What `by` cancelling `msBeforeStart` ahead costs the student: cancel() and the quote share this. */
-export function cancellationTerms(priceCents: number, by: Canceller, msBeforeStart: number) {
-  const percent = cancellationPercent(DEFAULT_POLICY, by, msBeforeStart / 3_600_000);
-  return { percent, feeCents: cancellationFeeCents(priceCents, percent) };
-}
-
-/**
- * The fee cancelling now would cost, shown before the student confirms; null when the lesson can no
- * longer be cancelled ahead of its start (not confirmed, or already started).
- */
-export function cancellationQuote(
-  b: Pick<BookingRow, 'status' | 'startsAt' | 'priceCents'>,
-  by: Canceller,
-  now: Date,
-) {
-  const msBeforeStart = b.startsAt.getTime() - now.getTime();
-  if (b.status !== 'confirmed' || msBeforeStart <= 0) return null;
-  return {
-    ...cancellationTerms(b.priceCents, by, msBeforeStart),
-    // Whole milliseconds to tenths of an hour, so no float error rounds 18.0 down to 17.9.
-    hoursBeforeStart: Math.floor(msBeforeStart / 360_000) / 10,
-    policy: { ...DEFAULT_POLICY },
-  };
-}
-
-export type CancellationQuote = ReturnType<typeof cancellationQuote>;

@@ -3,7 +3,7 @@ import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { createTestApp } from '../../testing/test-app.js';
-import { cancellationQuote } from './booking-view.js';
+import { cancellationQuote } from '../../../contracts/money.js';
 import { at, book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
 
 const START = new Date('2026-11-24T15:00:00Z');

@@ -13,7 +13,7 @@ import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
 import { routePermissionsOf } from './booking-actions.js';
 import type { BookingsService } from './bookings.service.js';
-import { bookingTerms } from './pricing.js';
+import { bookingTerms } from '../../../contracts/money.js';
 import {
   bookingIdParams,
   cancelBody,

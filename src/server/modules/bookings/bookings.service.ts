@@ -1,9 +1,11 @@
+import { requirePermission } from '../../platform/access/require-permission.js';
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { sideOf } from '../../platform/access/ownership.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { AppError, conflict, notFound, unprocessable } from '../../platform/http/errors.js';
 import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
 import { Limiter } from '../../platform/limits/limiter.js';
@@ -13,7 +15,7 @@ import { addDays, instantToLocal, localToInstant } from '../availability/local-t
 import type { BookingEvent } from './booking-notifications.js';
 import { bookingIcs, notifyBookingParticipants } from './booking-notifications.js';
 import type { BookingView, Viewer } from './booking-view.js';
-import { bookingView, cancellationQuote, cancellationTerms } from './booking-view.js';
+import { bookingView } from './booking-view.js';
 import { allowedActions, refusalOf } from './booking-actions.js';
 import type { BookingAction } from '../../../contracts/bookings.js';
 import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
@@ -21,8 +23,8 @@ import type { BookingRow } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
 import type { CompleteKey } from './idempotency.js';
 import { runIdempotent } from './idempotency.js';
-import type { Canceller } from './pricing.js';
-import { lessonPriceCents } from './pricing.js';
+import type { Canceller } from '../../../contracts/money.js';
+import { cancellationQuote, cancellationTerms, lessonPriceCents } from '../../../contracts/money.js';
 
 const sqlState = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -265,11 +267,6 @@ export class BookingsService {
     return bookingIcs(b, people.get(b.instructorId)?.fullName ?? 'your instructor', this.now());
   }
 
-  private requirePermission(auth: AuthContext, p: Parameters<AuthContext['permissions']['has']>[0]) {
-    if (!auth.permissions.has(p))
-      throw forbidden('FORBIDDEN', 'You do not have permission to do this.', { permission: p });
-  }
-
   async cancel(auth: AuthContext, id: string, reason: string) {
     const { b, side } = await this.visible(auth, id, 'manage_all_bookings');
     this.assertMay('cancel', b, side, auth);
@@ -360,7 +357,7 @@ export class BookingsService {
     auth: AuthContext,
     q: { as: 'student' | 'instructor'; scope: 'upcoming' | 'history'; page: number; perPage: number },
   ) {
-    if (q.as === 'instructor') this.requirePermission(auth, 'view_incoming_bookings');
+    if (q.as === 'instructor') requirePermission(auth, 'view_incoming_bookings');
     const { rows, total } = await repo.listBookings(this.deps.db, {
       userId: auth.user.id,
       as: q.as,
@@ -402,7 +399,7 @@ export class BookingsService {
 
   async stats(auth: AuthContext) {
     const zone =
-      (await repo.namesOf(this.deps.db, [auth.user.id])).get(auth.user.id)?.timezone ?? 'America/New_York';
+      (await repo.namesOf(this.deps.db, [auth.user.id])).get(auth.user.id)?.timezone ?? DEFAULT_TIME_ZONE;
     const monthStart = DateTime.fromJSDate(this.now(), { zone }).startOf('month').toJSDate();
     return repo.instructorStats(this.deps.db, auth.user.id, this.now(), monthStart);
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { addRoles } from '../../platform/access/rbac.repo.js';
 import type { UserAccess } from '../../platform/access/user-access.js';
@@ -95,7 +96,7 @@ export class InstructorsService {
     let p = await repo.findProfile(this.deps.db, userId);
     if (!p) {
       // An instructor account always has a profile to edit.
-      await createInstructorProfileIfMissing(this.deps.db, userId, 'America/New_York');
+      await createInstructorProfileIfMissing(this.deps.db, userId, DEFAULT_TIME_ZONE);
       p = (await repo.findProfile(this.deps.db, userId))!;
     }
     return p;

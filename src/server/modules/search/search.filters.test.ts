@@ -53,9 +53,9 @@ const localMinutes = (iso: string) => {
 };
 
 describe('price overrides', () => {
-  it('piano + priceMax=50: only Piano at or under $50', async () => {
+  it('piano + priceMaxCents=5000: only Piano at or under $50', async () => {
     const all = await search('piano');
-    const { results, parsed, total } = await search('piano', { priceMax: 50 });
+    const { results, parsed, total } = await search('piano', { priceMaxCents: 5000 });
     expect(results.length).toBeGreaterThan(0);
     // Same text, different filter: the cached ranking of plain "piano" is not reused.
     expect(total).toBeLessThan(all.total);
@@ -66,24 +66,24 @@ describe('price overrides', () => {
     expect(parsed.priceMaxCents).toBe(5000);
   });
 
-  it('piano under $80 + priceMax=any: the cap is gone from the results and from parsed', async () => {
+  it('piano under $80 + priceMaxCents=any: the cap is gone from the results and from parsed', async () => {
     const capped = await search('piano under $80');
-    const open = await search('piano under $80', { priceMax: 'any' });
+    const open = await search('piano under $80', { priceMaxCents: 'any' });
     expect(open.total).toBeGreaterThan(capped.total);
     expect(open.results.some((r) => r.hourlyRateCents > 8000)).toBe(true);
     expect(open.parsed.priceMaxCents).toBeNull();
     expect(open.parsed.cheap).toBe(false);
   });
 
-  it('cheap + priceMax=any drops the derived cap too', async () => {
+  it('cheap + priceMaxCents=any drops the derived cap too', async () => {
     const cheap = await search('cheap piano');
-    const open = await search('cheap piano', { priceMax: 'any' });
+    const open = await search('cheap piano', { priceMaxCents: 'any' });
     expect(open.total).toBeGreaterThan(cheap.total);
     expect(open.parsed).toMatchObject({ cheap: false, priceMaxCents: null });
   });
 
-  it('priceMin sets a floor', async () => {
-    const { results, parsed } = await search('piano', { priceMin: 70 });
+  it('priceMinCents sets a floor', async () => {
+    const { results, parsed } = await search('piano', { priceMinCents: 7000 });
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(r.hourlyRateCents).toBeGreaterThanOrEqual(7000);
     expect(parsed.priceMinCents).toBe(7000);
@@ -176,9 +176,9 @@ describe('invalid filters', () => {
   it.each([
     ['borough', 'jersey-city', /bronx, brooklyn, manhattan, queens, staten-island, or any/],
     ['borough', 'Brooklyn', /or any/],
-    ['priceMax', '0', /whole dollars/],
-    ['priceMax', '49.5', /whole dollars/],
-    ['priceMin', '10001', /whole dollars/],
+    ['priceMaxCents', '0', /in cents/],
+    ['priceMaxCents', '4999.5', /in cents/],
+    ['priceMinCents', '1000001', /in cents/],
     ['format', 'zoom', /online, in_person, or any/],
     ['level', 'expert', /beginner, intermediate, advanced, or any/],
     ['age', 'toddlers', /kids, teens, adults, or any/],
@@ -196,8 +196,14 @@ describe('invalid filters', () => {
     expect(error.message).toMatch(message);
   });
 
+  it('the old dollar parameters are refused by name: money is in cents everywhere', async () => {
+    const res = await get('piano', { priceMax: 50 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('querystring: Unknown parameter: priceMax.');
+  });
+
   it('a floor above the cap is 400', async () => {
-    const res = await get('piano', { priceMin: 80, priceMax: 50 });
+    const res = await get('piano', { priceMinCents: 8000, priceMaxCents: 5000 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/lowest price/);
   });

@@ -1,3 +1,6 @@
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { requirePermission } from '../../platform/access/require-permission.js';
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noContent } from '../../../contracts/http.js';
@@ -9,7 +12,6 @@ import {
   searchResponse,
 } from '../../../contracts/search.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { forbidden } from '../../platform/http/errors.js';
 import { isValidTimeZone } from '../../platform/time-zone.js';
 import { clientContext } from './client-context.js';
 import {
@@ -47,7 +49,7 @@ export const searchRoutes =
       async (req) => {
         const owner = searchOwnerOf(req);
         const header = req.headers['x-timezone'];
-        const guestZone = typeof header === 'string' && isValidTimeZone(header) ? header : 'America/New_York';
+        const guestZone = typeof header === 'string' && isValidTimeZone(header) ? header : DEFAULT_TIME_ZONE;
         return search.search(
           {
             ...req.query,
@@ -81,12 +83,8 @@ export const searchRoutes =
     );
 
     // Guests keep recent searches too, so these are public; a signed-in caller needs the permission.
-    const ownHistory = async (req: { auth: { permissions: ReadonlySet<string> } | null }) => {
-      if (req.auth && !req.auth.permissions.has('view_own_search_history')) {
-        throw forbidden('FORBIDDEN', 'You do not have permission to do this.', {
-          permission: 'view_own_search_history',
-        });
-      }
+    const ownHistory = async (req: { auth: AuthContext | null }) => {
+      if (req.auth) requirePermission(req.auth, 'view_own_search_history');
     };
 
     app.get(

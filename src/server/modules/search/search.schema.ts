@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { calendarDate, idText, int, queryInt, strictParams, text } from '../../../contracts/primitives.js';
 import { SEARCH_TYPES } from '../../../contracts/search.js';
 import { paginationQuery } from '../../platform/http/pagination.js';
-import { AGE_GROUPS, BOROUGH_SLUGS, FORMATS, LEVELS, TIMES_OF_DAY } from './query/apply-filters.js';
+import { BOROUGH_SLUGS } from '../../../contracts/areas.generated.js';
+import { AGE_GROUPS, FORMATS, LEVELS, TIMES_OF_DAY } from './query/apply-filters.js';
 
 /**
  * A filter that overrides the parsed text; `any` clears it. Every failure, whichever check it
@@ -11,11 +12,12 @@ import { AGE_GROUPS, BOROUGH_SLUGS, FORMATS, LEVELS, TIMES_OF_DAY } from './quer
 const orAny = <T extends z.ZodType>(error: string, schema: (e: { error: string }) => T) =>
   z.union([z.literal('any'), schema({ error })], { error }).optional();
 const oneOf = (values: readonly string[]) => `Use one of ${values.join(', ')}, or any.`;
-const DOLLARS = 'Use whole dollars from 1 to 10000, or any.';
+/** Money is in cents everywhere in the API, query parameters included. */
+const CENTS = 'Use a price per hour in cents, from 100 to 1000000 ($1 to $10,000), or any.';
 
 const filterParams = {
-  priceMax: orAny(DOLLARS, (e) => queryInt({ min: 1, max: 10_000, message: e.error })),
-  priceMin: orAny(DOLLARS, (e) => queryInt({ min: 1, max: 10_000, message: e.error })),
+  priceMaxCents: orAny(CENTS, (e) => queryInt({ min: 100, max: 1_000_000, message: e.error })),
+  priceMinCents: orAny(CENTS, (e) => queryInt({ min: 100, max: 1_000_000, message: e.error })),
   borough: orAny(oneOf(BOROUGH_SLUGS), (e) => z.enum(BOROUGH_SLUGS, e)),
   format: orAny(oneOf(FORMATS), (e) => z.enum(FORMATS, e)),
   level: orAny(oneOf(LEVELS), (e) => z.enum(LEVELS, e)),
@@ -39,8 +41,11 @@ export const searchQuery = strictParams({
   ...paginationQuery,
   ...filterParams,
 }).refine(
-  (f) => typeof f.priceMin !== 'number' || typeof f.priceMax !== 'number' || f.priceMin <= f.priceMax,
-  { message: 'The lowest price must not be above the highest.', path: ['priceMin'] },
+  (f) =>
+    typeof f.priceMinCents !== 'number' ||
+    typeof f.priceMaxCents !== 'number' ||
+    f.priceMinCents <= f.priceMaxCents,
+  { message: 'The lowest price must not be above the highest.', path: ['priceMinCents'] },
 );
 
 export const guestSessionHeader = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);

@@ -1,5 +1,5 @@
+import { requirePermission } from '../access/require-permission.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PermissionName } from '../access/permissions.js';
 import type { UserAccess } from '../access/user-access.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, forbidden, unauthorized } from '../http/errors.js';
@@ -86,13 +86,6 @@ export function installSessionAuth(app: FastifyInstance, deps: AppDeps, access: 
     if (crossSiteCookieWrite) {
       throw forbidden('ORIGIN_MISMATCH', 'Cookie-authenticated writes must come from this site.');
     }
-    if (need !== 'authenticated') {
-      const anyOf: readonly PermissionName[] = typeof need === 'string' ? [need] : need;
-      if (!anyOf.some((p) => req.auth!.permissions.has(p))) {
-        throw forbidden('FORBIDDEN', 'You do not have permission to do this.', {
-          permission: anyOf.join(' or '),
-        });
-      }
-    }
+    if (need !== 'authenticated') requirePermission(req.auth, need);
   });
 }

@@ -148,7 +148,7 @@ describe('unknown query and path parameters are refused like unknown body fields
     const ok = [
       await api('GET', '/instructors?service=piano&perPage=20&page=1'),
       await api('GET', '/instructors?minPriceCents=0&maxPriceCents=10000000&borough=brooklyn&format=online'),
-      await api('GET', '/search?q=piano&type=service_pill&sort=price&perPage=10&page=1&priceMax=any'),
+      await api('GET', '/search?q=piano&type=service_pill&sort=price&perPage=10&page=1&priceMaxCents=any'),
       await api('GET', '/catalog/top-per-category?limit=7'),
       await api('GET', '/bookings?as=student&scope=upcoming&page=1&perPage=10', student.token),
       await api(

@@ -21,6 +21,16 @@ export interface ScheduleDefinition {
   data?: unknown;
 }
 
+/**
+ * What a module brings to the job runner: its jobs (built over the app's dependencies) and the
+ * schedules that trigger them. The composition root registers every module's; the platform knows
+ * none of them by name.
+ */
+export interface ModuleJobs<D> {
+  jobs(deps: D): JobDefinition<never>[];
+  schedules: ScheduleDefinition[];
+}
+
 export interface EnqueueOptions {
   delayMs?: number;
   /** Deduplicates: a second enqueue with the same id while the first exists is ignored. */

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { ChevronLeft, ChevronRight, Copy, Eraser, Repeat, Save } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
@@ -15,7 +16,7 @@ import { WeekEditorGrid } from './week-editor-grid';
 
 export default function AvailabilityEditorPage() {
   const { data: me } = useMe();
-  const [weekStart, setWeekStart] = useState(() => mondayOf(todayIn(me?.timezone ?? 'America/New_York')));
+  const [weekStart, setWeekStart] = useState(() => mondayOf(todayIn(me?.timezone ?? DEFAULT_TIME_ZONE)));
   const week = useWeek(weekStart);
   // Held here: a save refetches the week and remounts the editor, and the outcome must outlive that.
   const save = useSaveWeek();

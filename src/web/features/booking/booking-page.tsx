@@ -1,3 +1,4 @@
+import { lessonPriceCents } from '../../../contracts/money.js';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import type { InstructorProfile, Offering } from '../../api/contracts';
 import { Button } from '../../components/button';
@@ -124,7 +125,7 @@ function SelectStep({
                 checked={d === duration}
                 onChange={() => set({ duration: String(d), time: null, date: null })}
               />
-              {formatDuration(d)} · {formatMoney(Math.round((offering.hourlyRateCents * d) / 60))}
+              {formatDuration(d)} · {formatMoney(lessonPriceCents(offering.hourlyRateCents, d))}
             </label>
           ))}
         </div>

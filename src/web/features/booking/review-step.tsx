@@ -1,3 +1,4 @@
+import { lessonPriceCents } from '../../../contracts/money.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CalendarDays, Clock, MapPin } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
@@ -32,7 +33,7 @@ export function ReviewStep({
   // One key per visit to this step: a double click or a retry cannot book twice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const startsAt = instantOf(choice.date, choice.time, instructor.timezone);
-  const price = Math.round((offering.hourlyRateCents * choice.duration) / 60);
+  const price = lessonPriceCents(offering.hourlyRateCents, choice.duration);
 
   const book = useMutation({
     mutationFn: () =>

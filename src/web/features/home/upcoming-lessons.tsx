@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { CalendarDays } from 'lucide-react';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../components/button';
@@ -9,7 +10,7 @@ import { useMyLessons } from '../lessons/lesson-queries';
 export function UpcomingLessons() {
   const { data: me } = useMe();
   const lessons = useMyLessons('upcoming', 1, 2);
-  const zone = me?.timezone ?? 'America/New_York';
+  const zone = me?.timezone ?? DEFAULT_TIME_ZONE;
   return (
     <section aria-labelledby="upcoming-heading" className="space-y-3">
       <div className="flex items-baseline justify-between">

@@ -1,3 +1,4 @@
+import { lessonPriceCents } from '../../../contracts/money.js';
 import { Briefcase, MapPin, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -103,7 +104,7 @@ export default function ProfilePage() {
                   onClick={() => choose({ duration: String(d) })}
                   className={`rounded-lg border px-3 py-1.5 text-sm font-medium ${d === duration ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 hover:border-slate-400'}`}
                 >
-                  {formatDuration(d)} · {formatMoney(Math.round((offering.hourlyRateCents * d) / 60))}
+                  {formatDuration(d)} · {formatMoney(lessonPriceCents(offering.hourlyRateCents, d))}
                 </button>
               ))}
             </div>

@@ -39,7 +39,7 @@ describe('interpretation chips', () => {
     );
     expect(chips).toEqual([
       { label: 'Piano' },
-      { label: 'Under $80/h', clears: ['priceMax'] },
+      { label: 'Under $80/h', clears: ['priceMaxCents'] },
       { label: 'Wednesday, November 25', clears: ['date'] },
       { label: 'Evening', clears: ['timeOfDay'] },
       { label: 'Brooklyn', clears: ['borough'] },

@@ -3,7 +3,15 @@ import { AGE_LABEL, boroughName, formatMoney, LEVEL_LABEL } from '../../lib/form
 import { formatDuration, hhmmOf, longDay } from '../../lib/time';
 
 export type FilterName =
-  'priceMax' | 'priceMin' | 'borough' | 'format' | 'level' | 'age' | 'date' | 'timeOfDay' | 'duration';
+  | 'priceMaxCents'
+  | 'priceMinCents'
+  | 'borough'
+  | 'format'
+  | 'level'
+  | 'age'
+  | 'date'
+  | 'timeOfDay'
+  | 'duration';
 
 export interface Chip {
   label: string;
@@ -18,12 +26,12 @@ export function chipsOf(p: SearchParsed): Chip[] {
   if (p.priceMinCents !== null && p.priceMaxCents !== null)
     chips.push({
       label: `${formatMoney(p.priceMinCents)}–${formatMoney(p.priceMaxCents)}/h`,
-      clears: ['priceMin', 'priceMax'],
+      clears: ['priceMinCents', 'priceMaxCents'],
     });
   else if (p.priceMaxCents !== null)
-    chips.push({ label: `Under ${formatMoney(p.priceMaxCents)}/h`, clears: ['priceMax'] });
+    chips.push({ label: `Under ${formatMoney(p.priceMaxCents)}/h`, clears: ['priceMaxCents'] });
   else if (p.priceMinCents !== null)
-    chips.push({ label: `Over ${formatMoney(p.priceMinCents)}/h`, clears: ['priceMin'] });
+    chips.push({ label: `Over ${formatMoney(p.priceMinCents)}/h`, clears: ['priceMinCents'] });
   if (p.date) {
     const label =
       p.dateTo && p.dateTo !== p.date ? `${longDay(p.date)} – ${longDay(p.dateTo)}` : longDay(p.date);

@@ -2,10 +2,11 @@ import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
 import type { SearchParsed } from '../../api/contracts';
 import { SelectField, TextField } from '../../components/field';
-import { BOROUGHS, LEVEL_LABEL } from '../../lib/format';
+import { BOROUGHS, formatMoney, LEVEL_LABEL } from '../../lib/format';
 import type { FilterName } from './chips';
 
-const PRICES = [30, 50, 80, 100, 150, 200];
+/** Caps offered, in cents like every price in the API. */
+const PRICES = [3000, 5000, 8000, 10000, 15000, 20000];
 
 const EMPTY: SearchParsed = {
   services: [],
@@ -53,16 +54,16 @@ export function SearchFilters({
       <fieldset disabled={!maybeParsed} className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-1">
         <SelectField
           label="Max price per hour"
-          value={parsed.priceMaxCents !== null ? String(parsed.priceMaxCents / 100) : 'any'}
-          onChange={set('priceMax')}
+          value={parsed.priceMaxCents !== null ? String(parsed.priceMaxCents) : 'any'}
+          onChange={set('priceMaxCents')}
         >
           <option value="any">Any price</option>
-          {parsed.priceMaxCents !== null && !PRICES.includes(parsed.priceMaxCents / 100) && (
-            <option value={parsed.priceMaxCents / 100}>${parsed.priceMaxCents / 100}</option>
+          {parsed.priceMaxCents !== null && !PRICES.includes(parsed.priceMaxCents) && (
+            <option value={parsed.priceMaxCents}>{formatMoney(parsed.priceMaxCents)}</option>
           )}
           {PRICES.map((p) => (
             <option key={p} value={p}>
-              ${p}
+              {formatMoney(p)}
             </option>
           ))}
         </SelectField>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAreasFile } from '../../instructors/areas-data.js';
-import { BOROUGH_SLUGS, applyFilters } from './apply-filters.js';
+import { BOROUGH_SLUGS } from '../../../../contracts/areas.generated.js';
+import { applyFilters } from './apply-filters.js';
 import type { ParsedQuery } from './parse-query.js';
 
 /** Roughly "cheap beginner piano for kids around $50 in park slope tomorrow evening, 30 min, online". */
@@ -50,35 +51,35 @@ describe('applyFilters', () => {
   });
 
   it('leaves the text alone, so the matcher still sees the subject', () => {
-    const out = applyFilters(parsed, { priceMax: 'any', borough: 'any', level: 'any' });
+    const out = applyFilters(parsed, { priceMaxCents: 'any', borough: 'any', level: 'any' });
     expect(out).toMatchObject({ raw: parsed.raw, text: 'piano' });
   });
 
   describe('price', () => {
-    it('priceMax sets the cap in cents and replaces "cheap"', () => {
-      expect(applyFilters(parsed, { priceMax: 50 })).toMatchObject({
+    it('priceMaxCents sets the cap and replaces "cheap"', () => {
+      expect(applyFilters(parsed, { priceMaxCents: 5000 })).toMatchObject({
         priceMaxCents: 5000,
         priceMinCents: 4000,
         cheap: false,
       });
-      expect(applyFilters(empty, { priceMax: 10_000 }).priceMaxCents).toBe(1_000_000);
+      expect(applyFilters(empty, { priceMaxCents: 1_000_000 }).priceMaxCents).toBe(1_000_000);
     });
 
-    it('priceMax=any clears the cap and "cheap", keeping the floor', () => {
-      expect(applyFilters(parsed, { priceMax: 'any' })).toMatchObject({
+    it('priceMaxCents=any clears the cap and "cheap", keeping the floor', () => {
+      expect(applyFilters(parsed, { priceMaxCents: 'any' })).toMatchObject({
         priceMaxCents: null,
         priceMinCents: 4000,
         cheap: false,
       });
     });
 
-    it('priceMin sets or clears only the floor', () => {
-      expect(applyFilters(parsed, { priceMin: 25 })).toMatchObject({
+    it('priceMinCents sets or clears only the floor', () => {
+      expect(applyFilters(parsed, { priceMinCents: 2500 })).toMatchObject({
         priceMinCents: 2500,
         priceMaxCents: 6000,
         cheap: true,
       });
-      expect(applyFilters(parsed, { priceMin: 'any' })).toMatchObject({
+      expect(applyFilters(parsed, { priceMinCents: 'any' })).toMatchObject({
         priceMinCents: null,
         priceMaxCents: 6000,
         cheap: true,

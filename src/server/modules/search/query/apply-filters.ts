@@ -1,3 +1,4 @@
+import type { BoroughSlug } from '../../../../contracts/areas.generated.js';
 import type { AgeGroup, Format, Level } from './facets.js';
 import type { ParsedQuery } from './parse-query.js';
 import { WINDOWS } from './when.js';
@@ -8,14 +9,11 @@ const allOf =
   <const A extends readonly T[]>(list: A & ([T] extends [A[number]] ? unknown : never)) =>
     list;
 
-// Checked against data/areas.json by apply-filters.test.ts; hard-coded so the schema stays pure.
-export const BOROUGH_SLUGS = ['bronx', 'brooklyn', 'manhattan', 'queens', 'staten-island'] as const;
 export const FORMATS = allOf<Format>()(['online', 'in_person']);
 export const LEVELS = allOf<Level>()(['beginner', 'intermediate', 'advanced']);
 export const AGE_GROUPS = allOf<AgeGroup>()(['kids', 'teens', 'adults']);
 export const TIMES_OF_DAY = allOf<keyof typeof WINDOWS>()(['morning', 'afternoon', 'evening']);
 
-export type BoroughSlug = (typeof BOROUGH_SLUGS)[number];
 export type TimeOfDay = keyof typeof WINDOWS;
 
 /** `any` removes what the text said; a value replaces it; absent leaves the parse alone. */
@@ -23,9 +21,9 @@ export type Override<T> = T | 'any' | undefined;
 
 /** The filter panel and interpretation chips of the web app, as validated query params. */
 export interface SearchFilters {
-  /** Whole dollars per hour. */
-  priceMax?: Override<number>;
-  priceMin?: Override<number>;
+  /** Cents per hour. */
+  priceMaxCents?: Override<number>;
+  priceMinCents?: Override<number>;
   borough?: Override<BoroughSlug>;
   format?: Override<Format>;
   level?: Override<Level>;
@@ -38,16 +36,14 @@ export interface SearchFilters {
 
 const valueOf = <T>(o: Override<T>): T | null => (o === 'any' || o === undefined ? null : o);
 
-const cents = (dollars: number | null) => (dollars === null ? null : dollars * 100);
-
 function price(f: SearchFilters): Partial<ParsedQuery> {
   const out: Partial<ParsedQuery> = {};
   // An explicit cap, or its removal, replaces "cheap" too: that is a cap derived from the rates.
-  if (f.priceMax !== undefined) {
-    out.priceMaxCents = cents(valueOf(f.priceMax));
+  if (f.priceMaxCents !== undefined) {
+    out.priceMaxCents = valueOf(f.priceMaxCents);
     out.cheap = false;
   }
-  if (f.priceMin !== undefined) out.priceMinCents = cents(valueOf(f.priceMin));
+  if (f.priceMinCents !== undefined) out.priceMinCents = valueOf(f.priceMinCents);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent, lessonPriceCents } from './pricing.js';
+import { DEFAULT_POLICY, cancellationFeeCents, cancellationPercent, lessonPriceCents } from './money.js';
 
 describe('lesson price', () => {
   it('is rate × minutes / 60 in cents, rounded half up', () => {

@@ -1,4 +1,6 @@
-/** Money rules (ARCHITECTURE §6): integer cents, half-up rounding, fees by hours of notice. */
+// The money rules (ARCHITECTURE §6): integer cents, half-up rounding, the lesson price and the
+// cancellation fee by hours of notice. Shared by the server and the web app (plain functions, no
+// imports), so the price a student sees is the price they are charged.
 
 export const roundHalfUp = (x: number) => Math.floor(x + 0.5);
 
@@ -46,3 +48,28 @@ export function cancellationPercent(
 
 export const cancellationFeeCents = (priceCents: number, percent: number) =>
   roundHalfUp((priceCents * percent) / 100);
+
+/** What `by` cancelling `msBeforeStart` ahead costs the student: cancelling and its quote share this. */
+export function cancellationTerms(priceCents: number, by: Canceller, msBeforeStart: number) {
+  const percent = cancellationPercent(DEFAULT_POLICY, by, msBeforeStart / 3_600_000);
+  return { percent, feeCents: cancellationFeeCents(priceCents, percent) };
+}
+
+/**
+ * The fee cancelling now would cost, shown before the student confirms; null when the lesson can no
+ * longer be cancelled ahead of its start (not confirmed, or already started).
+ */
+export function cancellationQuote(
+  lesson: { status: string; startsAt: Date; priceCents: number },
+  by: Canceller,
+  now: Date,
+) {
+  const msBeforeStart = lesson.startsAt.getTime() - now.getTime();
+  if (lesson.status !== 'confirmed' || msBeforeStart <= 0) return null;
+  return {
+    ...cancellationTerms(lesson.priceCents, by, msBeforeStart),
+    // Whole milliseconds to tenths of an hour, so no float error rounds 18.0 down to 17.9.
+    hoursBeforeStart: Math.floor(msBeforeStart / 360_000) / 10,
+    policy: { ...DEFAULT_POLICY },
+  };
+}
