@@ -94,29 +94,31 @@ describe.skipIf(!hasRedisServer)('Redis killed under a running app (own redis-se
     ];
   };
 
-  const expectAllServedInBudget = (results: Awaited<ReturnType<typeof journey>>) => {
+  const expectAllServed = (results: Awaited<ReturnType<typeof journey>>, inBudget = true) => {
     for (const r of results) {
       expect({ name: r.name, status: r.status }).toEqual({
         name: r.name,
         status: r.name === 'signup' ? 201 : 200,
       });
-      expect({ name: r.name, fast: r.ms < BUDGET_MS }).toEqual({ name: r.name, fast: true });
+      if (inBudget) expect({ name: r.name, fast: r.ms < BUDGET_MS }).toEqual({ name: r.name, fast: true });
     }
   };
 
   it('with Redis up, the app is ready and caches availability in Redis', async () => {
     const ready = await t.request({ method: 'GET', url: '/ready' });
     expect(ready.json()).toMatchObject({ status: 'ready', checks: { redis: { ok: true } } });
-    expectAllServedInBudget(await journey());
+    // Untimed: this first pass also warms the catalog and the search index, which on a loaded
+    // machine can take longer than the budget; the budget is for the outage passes below.
+    expectAllServed(await journey(), false);
     expect(await cachedKeys()).toBeGreaterThan(0);
   });
 
   it('right after SIGKILL, and again once the circuit is open, every request succeeds within 1 s', async () => {
     await server.kill();
-    expectAllServedInBudget(await journey());
+    expectAllServed(await journey());
     await waitFor(() => !t.deps.redisHealth!.healthy());
     const second = await journey();
-    expectAllServedInBudget(second);
+    expectAllServed(second);
     // Search still finds the instructor: the index is rebuilt from PostgreSQL, not from Redis.
     const search = JSON.parse(second.find((r) => r.name === 'search')!.body);
     expect(search.results.some((r: { instructor: { id: string } }) => r.instructor.id === teacher.id)).toBe(
@@ -165,6 +167,6 @@ describe.skipIf(!hasRedisServer)('Redis killed under a running app (own redis-se
     });
     expect(res.statusCode).toBe(200);
     expect(await cachedKeys()).toBe(1);
-    expectAllServedInBudget(await journey());
+    expectAllServed(await journey());
   });
 });
