@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { zoneAbbreviation } from '../../platform/time-zone.js';
 import { buildIcs } from './ics.js';
-import type { BookingRow } from './bookings.repo.js';
+import type { BookingRow, Participant, Participants } from './bookings.repo.js';
+import { namesOf } from './bookings.repo.js';
+import type { AvailabilityService } from '../availability/availability.service.js';
 
-type Person = { fullName: string; email: string; timezone: string };
+type Person = Participant;
 export type BookingEvent = 'confirmed' | 'cancelled' | 'rescheduled' | 'reminder';
 
 const when = (b: BookingRow, zone: string) =>
@@ -87,4 +90,39 @@ export async function notifyBookingParticipants(
       attachments: ics,
     },
   );
+}
+
+/**
+ * Queues both people's emails inside the change's own transaction (transactional outbox), reading
+ * their names in it unless the caller knows them already. Returns the people, for the answer.
+ */
+export async function notifyParticipants(
+  tx: Db,
+  mailer: Mailer,
+  event: BookingEvent,
+  b: BookingRow,
+  clock: Clock,
+  known?: Participants,
+): Promise<Participants> {
+  const people = known ?? (await namesOf(tx, [b.studentId, b.instructorId]));
+  await notifyBookingParticipants(
+    tx,
+    mailer,
+    event,
+    b,
+    people.get(b.studentId)!,
+    people.get(b.instructorId)!,
+    clock.now(),
+  );
+  return people;
+}
+
+/** After a commit: mail is waiting in the outbox, and the instructor's free time changed (the catalog did not). */
+export async function afterBookingCommit(
+  mailer: Mailer,
+  availability: AvailabilityService,
+  instructorId: string,
+): Promise<void> {
+  mailer.committed();
+  await availability.invalidate(instructorId);
 }

@@ -6,7 +6,7 @@ import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
-import { LEASE_SECONDS, requestHash } from './idempotency.js';
+import { LEASE_SECONDS, requestHash } from '../../platform/idempotency/idempotent-request.js';
 
 const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
 let t: TestApp;
