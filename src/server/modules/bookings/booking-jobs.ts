@@ -11,6 +11,7 @@ export const bookingJobs: ModuleJobs<AppDeps> = {
   schedules: [
     { id: 'bookings-auto-complete', job: 'bookings.auto-complete', pattern: '*/15 * * * *' },
     { id: 'bookings-reminders', job: 'bookings.reminders', pattern: '*/5 * * * *' },
+    // Booking creation is what stores Idempotency-Keys today, so it also runs their purge.
     { id: 'idempotency-purge', job: 'idempotency.purge', pattern: '17 * * * *' },
   ],
   jobs: (deps) => [

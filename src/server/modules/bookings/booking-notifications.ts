@@ -8,7 +8,6 @@ import type { BookingRow, Participant, Participants } from './bookings.repo.js';
 import { namesOf } from './bookings.repo.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 
-type Person = Participant;
 export type BookingEvent = 'confirmed' | 'cancelled' | 'rescheduled' | 'reminder';
 
 const when = (b: BookingRow, zone: string) =>
@@ -39,13 +38,13 @@ export function bookingIcs(b: BookingRow, instructorName: string, now: Date, seq
  * Emails both people in the lesson, each in their own time zone. Written to the outbox within
  * `tx`, the transaction of the change itself; never sent inline.
  */
-export async function notifyBookingParticipants(
+async function notifyBookingParticipants(
   tx: Db,
   mailer: Mailer,
   event: BookingEvent,
   b: BookingRow,
-  student: Person,
-  instructor: Person,
+  student: Participant,
+  instructor: Participant,
   now: Date,
 ): Promise<void> {
   const money = (c: number) => `$${(c / 100).toFixed(2)}`;
@@ -59,7 +58,7 @@ export async function notifyBookingParticipants(
           },
         ]
       : undefined;
-  const lines = (me: Person, other: Person, role: 'student' | 'instructor') => {
+  const lines = (me: Participant, other: Participant, role: 'student' | 'instructor') => {
     const withWhom = role === 'student' ? `with ${other.fullName}` : `for ${other.fullName}`;
     const head: Record<BookingEvent, string> = {
       confirmed: `Your ${b.durationMinutes}-minute ${b.serviceName} lesson ${withWhom} is booked for ${when(b, me.timezone)}.`,
