@@ -26,8 +26,8 @@ export function createServices(deps: AppDeps) {
   const accountStatus = new AccountStatusService(deps, access);
   const catalog = new CatalogService(deps);
   const availability = new AvailabilityService(deps);
-  const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
   const bookings = new BookingsService(deps, availability);
+  const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access, bookings);
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());

@@ -4,8 +4,15 @@ import type { BookingAction } from '../../../contracts/bookings.js';
 import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
-import { at, book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
+import {
+  START,
+  at,
+  bookLesson,
+  book,
+  bookingsTestApp,
+  lessonBody,
+  pianoTeacher,
+} from './bookings.test-helpers.js';
 
 /**
  * Issue 11: a booking's `allowedActions` and the action routes come from one rule, so what the
@@ -13,12 +20,11 @@ import { at, book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
  * lesson's life, the action is listed if and only if performing it succeeds.
  */
 
-const START = new Date('2026-11-24T15:00:00Z');
 const clock = new ManualClock(START);
 let t: TestApp;
 let admin: { token: string };
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { bookingsPerUserPerMin: 1000 } });
+  t = await bookingsTestApp(clock);
   admin = await t.user({ roles: ['admin'] });
 });
 afterAll(() => t.close());
@@ -41,16 +47,11 @@ const REQUESTS: Record<BookingAction, { path: string; body?: object }> = {
   no_show: { path: 'no-show' },
 };
 
+/** A lesson at DATE 10:00, booked at START; the tokens of everyone who may look at it. */
 async function lesson() {
   clock.set(START);
-  const inst = await pianoTeacher(t);
-  const student = await t.user();
-  const res = await book(t, student.token, lessonBody(inst.offerings[0]!.id, DATE, '10:00'));
-  expect(res.statusCode).toBe(201);
-  return {
-    id: res.json().id as string,
-    tokens: { student: student.token, instructor: inst.token, admin: admin.token },
-  };
+  const { id, inst, student } = await bookLesson(t, DATE);
+  return { id, tokens: { student: student.token, instructor: inst.token, admin: admin.token } };
 }
 
 describe('allowed actions agree with the API', () => {

@@ -5,7 +5,7 @@ import type { AppError } from '../../platform/http/errors.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
 import { permissionRefusal } from '../../platform/access/require-permission.js';
 import { RESCHEDULE_MIN_HOURS } from '../../../contracts/money.js';
-import type { Viewer } from './booking-view.js';
+import type { Viewer } from './booking-access.js';
 
 /** What the rules look at: the lesson's state and times (Date or ISO, as a view holds them). */
 export interface LessonState {
@@ -93,4 +93,16 @@ export function allowedActions(
   now: Date,
 ): BookingAction[] {
   return BOOKING_ACTIONS.filter((a) => refusalOf(a, lesson, side, permissions, now) === null);
+}
+
+/** Throws why `side` may not do `action` now (404, 403 or 422): the rule allowedActions lists. */
+export function assertMay(
+  action: BookingAction,
+  lesson: LessonState,
+  side: Viewer,
+  permissions: ReadonlySet<PermissionName>,
+  now: Date,
+): void {
+  const refusal = refusalOf(action, lesson, side, permissions, now);
+  if (refusal) throw refusal;
 }

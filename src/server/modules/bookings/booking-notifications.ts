@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { zoneAbbreviation } from '../../platform/time-zone.js';
 import { buildIcs } from './ics.js';
-import type { BookingRow } from './bookings.repo.js';
+import type { BookingRow, Participant, Participants } from './bookings.repo.js';
+import { namesOf } from './bookings.repo.js';
+import type { AvailabilityService } from '../availability/availability.service.js';
 
-type Person = { fullName: string; email: string; timezone: string };
 export type BookingEvent = 'confirmed' | 'cancelled' | 'rescheduled' | 'reminder';
 
 const when = (b: BookingRow, zone: string) =>
@@ -36,13 +38,13 @@ export function bookingIcs(b: BookingRow, instructorName: string, now: Date, seq
  * Emails both people in the lesson, each in their own time zone. Written to the outbox within
  * `tx`, the transaction of the change itself; never sent inline.
  */
-export async function notifyBookingParticipants(
+async function notifyBookingParticipants(
   tx: Db,
   mailer: Mailer,
   event: BookingEvent,
   b: BookingRow,
-  student: Person,
-  instructor: Person,
+  student: Participant,
+  instructor: Participant,
   now: Date,
 ): Promise<void> {
   const money = (c: number) => `$${(c / 100).toFixed(2)}`;
@@ -56,7 +58,7 @@ export async function notifyBookingParticipants(
           },
         ]
       : undefined;
-  const lines = (me: Person, other: Person, role: 'student' | 'instructor') => {
+  const lines = (me: Participant, other: Participant, role: 'student' | 'instructor') => {
     const withWhom = role === 'student' ? `with ${other.fullName}` : `for ${other.fullName}`;
     const head: Record<BookingEvent, string> = {
       confirmed: `Your ${b.durationMinutes}-minute ${b.serviceName} lesson ${withWhom} is booked for ${when(b, me.timezone)}.`,
@@ -87,4 +89,39 @@ export async function notifyBookingParticipants(
       attachments: ics,
     },
   );
+}
+
+/**
+ * Queues both people's emails inside the change's own transaction (transactional outbox), reading
+ * their names in it unless the caller knows them already. Returns the people, for the answer.
+ */
+export async function notifyParticipants(
+  tx: Db,
+  mailer: Mailer,
+  event: BookingEvent,
+  b: BookingRow,
+  clock: Clock,
+  known?: Participants,
+): Promise<Participants> {
+  const people = known ?? (await namesOf(tx, [b.studentId, b.instructorId]));
+  await notifyBookingParticipants(
+    tx,
+    mailer,
+    event,
+    b,
+    people.get(b.studentId)!,
+    people.get(b.instructorId)!,
+    clock.now(),
+  );
+  return people;
+}
+
+/** After a commit: mail is waiting in the outbox, and the instructor's free time changed (the catalog did not). */
+export async function afterBookingCommit(
+  mailer: Mailer,
+  availability: AvailabilityService,
+  instructorId: string,
+): Promise<void> {
+  mailer.committed();
+  await availability.invalidate(instructorId);
 }

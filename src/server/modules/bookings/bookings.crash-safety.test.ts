@@ -4,14 +4,13 @@ import { bookingParticipants, bookings, emailOutbox, idempotencyKeys } from '../
 import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
-import { book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
-import { LEASE_SECONDS, requestHash } from './idempotency.js';
+import { START, book, bookingsTestApp, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
+import { LEASE_SECONDS, requestHash } from '../../platform/idempotency/idempotent-request.js';
 
-const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
+const clock = new ManualClock(START);
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { bookingsPerUserPerMin: 5 } });
+  t = await bookingsTestApp(clock, 5);
 });
 afterAll(() => t.close());
 

@@ -4,13 +4,12 @@ import { bookingHistory, bookingParticipants, bookings, emailOutbox } from '../.
 import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
-import { at, book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
+import { START, at, book, bookingsTestApp, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
 
-const clock = new ManualClock(new Date('2026-11-24T15:00:00Z')); // 10:00 in New York
+const clock = new ManualClock(START);
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { bookingsPerUserPerMin: 1000 } });
+  t = await bookingsTestApp(clock);
 });
 afterAll(() => t.close());
 
@@ -239,7 +238,7 @@ describe('Idempotency-Key', () => {
 
 describe('booking rate limit', () => {
   it('is per user: one student is throttled, another is not', async () => {
-    const limited = await createTestApp({ clock, config: { bookingsPerUserPerMin: 2 } });
+    const limited = await bookingsTestApp(clock, 2);
     try {
       const inst = await pianoTeacher(limited);
       const [a, b] = [await limited.user(), await limited.user()];

@@ -4,30 +4,28 @@ import { bookingHistory, emailOutbox } from '../../db/schema/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
-import { at, book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
+import {
+  START,
+  bookLesson,
+  book,
+  bookingsTestApp,
+  hoursBefore,
+  lessonBody,
+  pianoTeacher,
+} from './bookings.test-helpers.js';
 
-const START = new Date('2026-11-24T15:00:00Z');
 const clock = new ManualClock(START);
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { bookingsPerUserPerMin: 1000 } });
+  t = await bookingsTestApp(clock);
 });
 afterAll(() => t.close());
 beforeEach(() => clock.set(START));
 
 /** A confirmed 60-minute lesson two days out at 10:00 New York time. */
-async function lesson() {
-  const inst = await pianoTeacher(t);
-  const student = await t.user();
-  const date = localDate(START, 2);
-  const res = await book(t, student.token, lessonBody(inst.offerings[0]!.id, date, '10:00'));
-  expect(res.statusCode).toBe(201);
-  return { inst, student, booking: res.json(), date, startsAt: at(date, '10:00') };
-}
+const lesson = () => bookLesson(t, localDate(START, 2));
 const post = (url: string, token: string | undefined, payload?: object) =>
   t.request({ method: 'POST', url, token, payload });
-const hoursBefore = (startsAt: Date, h: number) => clock.set(new Date(startsAt.getTime() - h * 3_600_000));
 
 describe('cancellation fees (controlled clock)', () => {
   it.each([
@@ -37,7 +35,7 @@ describe('cancellation fees (controlled clock)', () => {
     [11, 100],
   ])('a student cancelling %i h before owes %i percent', async (h, pct) => {
     const { student, booking, startsAt } = await lesson();
-    hoursBefore(startsAt, h);
+    hoursBefore(clock, startsAt, h);
     const res = await post(`/api/v1/bookings/${booking.id}/cancel`, student.token, { reason: 'sick' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -50,7 +48,7 @@ describe('cancellation fees (controlled clock)', () => {
 
   it('the instructor cancelling costs the student nothing, even an hour before', async () => {
     const { inst, booking, startsAt } = await lesson();
-    hoursBefore(startsAt, 1);
+    hoursBefore(clock, startsAt, 1);
     const res = await post(`/api/v1/bookings/${booking.id}/cancel`, inst.token, { reason: 'flu' });
     expect(res.json()).toMatchObject({
       status: 'cancelled',
@@ -149,7 +147,7 @@ describe('reschedule', () => {
         await post(`/api/v1/bookings/${booking.id}/reschedule`, inst.token, { date, startTime: '13:00' })
       ).json().error.code,
     ).toBe('STUDENT_ONLY');
-    hoursBefore(startsAt, 11);
+    hoursBefore(clock, startsAt, 11);
     expect(
       (
         await post(`/api/v1/bookings/${booking.id}/reschedule`, student.token, { date, startTime: '13:00' })

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
 import { cancellationQuote } from '../../../contracts/money.js';
-import { at, book, lessonBody, pianoTeacher } from './bookings.test-helpers.js';
+import { START, bookLesson, bookingsTestApp, hoursBefore } from './bookings.test-helpers.js';
 
-const START = new Date('2026-11-24T15:00:00Z');
 const clock = new ManualClock(START);
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { bookingsPerUserPerMin: 1000 } });
+  t = await bookingsTestApp(clock);
 });
 afterAll(() => t.close());
 beforeEach(() => clock.set(START));
@@ -18,15 +16,7 @@ beforeEach(() => clock.set(START));
 const POLICY = { freeHours: 24, partialHours: 12, partialPercent: 50, latePercent: 100 };
 
 /** A confirmed 60-minute $60 lesson three days out at 10:00 New York time. */
-async function lesson() {
-  const inst = await pianoTeacher(t);
-  const student = await t.user();
-  const date = localDate(START, 3);
-  const res = await book(t, student.token, lessonBody(inst.offerings[0]!.id, date, '10:00'));
-  expect(res.statusCode).toBe(201);
-  return { inst, student, id: res.json().id as string, startsAt: at(date, '10:00') };
-}
-const hoursBefore = (startsAt: Date, h: number) => clock.set(new Date(startsAt.getTime() - h * 3_600_000));
+const lesson = () => bookLesson(t, localDate(START, 3));
 const quoteOf = async (id: string, token: string) => {
   const res = await t.request({ method: 'GET', url: `/api/v1/bookings/${id}`, token });
   expect(res.statusCode).toBe(200);
@@ -36,7 +26,7 @@ const quoteOf = async (id: string, token: string) => {
 describe('cancellation quote on GET /bookings/:id', () => {
   it('48 h ahead: free, with the policy to explain it', async () => {
     const { student, id, startsAt } = await lesson();
-    hoursBefore(startsAt, 48);
+    hoursBefore(clock, startsAt, 48);
     expect(await quoteOf(id, student.token)).toEqual({
       feeCents: 0,
       percent: 0,
@@ -47,7 +37,7 @@ describe('cancellation quote on GET /bookings/:id', () => {
 
   it('18 h ahead: half the price', async () => {
     const { student, id, startsAt } = await lesson();
-    hoursBefore(startsAt, 18);
+    hoursBefore(clock, startsAt, 18);
     expect(await quoteOf(id, student.token)).toMatchObject({
       feeCents: 3000,
       percent: 50,
@@ -75,7 +65,7 @@ describe('cancellation quote on GET /bookings/:id', () => {
   it('the instructor and an admin see a free cancellation, even late', async () => {
     const { inst, id, startsAt } = await lesson();
     const admin = await t.user({ roles: ['admin'] });
-    hoursBefore(startsAt, 2);
+    hoursBefore(clock, startsAt, 2);
     for (const token of [inst.token, admin.token]) {
       expect(await quoteOf(id, token)).toMatchObject({ feeCents: 0, percent: 0, hoursBeforeStart: 2 });
     }
@@ -141,7 +131,7 @@ describe('GET /bookings/terms', () => {
     expect(anonymous.json()).toEqual({ cancellation: POLICY, rescheduleMinHours: 12 });
 
     const { student, id, startsAt } = await lesson();
-    hoursBefore(startsAt, 30);
+    hoursBefore(clock, startsAt, 30);
     expect((await quoteOf(id, student.token)).policy).toEqual(anonymous.json().cancellation);
   });
 });

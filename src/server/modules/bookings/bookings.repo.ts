@@ -186,10 +186,16 @@ export async function findBooking(db: Db, id: string): Promise<BookingRow | unde
   return row;
 }
 
-export async function namesOf(
-  db: Db,
-  ids: string[],
-): Promise<Map<string, { fullName: string; email: string; timezone: string }>> {
+/** What a booking's emails and views need about one of its two people. */
+export interface Participant {
+  fullName: string;
+  email: string;
+  timezone: string;
+}
+/** By user id. */
+export type Participants = Map<string, Participant>;
+
+export async function namesOf(db: Db, ids: string[]): Promise<Participants> {
   if (!ids.length) return new Map();
   const rows = await db
     .select({ id: users.id, fullName: users.fullName, email: users.email, timezone: users.timezone })
@@ -309,6 +315,7 @@ export async function claimDueReminders(db: Db, now: Date): Promise<BookingRow[]
     .returning();
 }
 
+/** Confirmed lessons of `userId` on `role`'s side that have not started by `now`. */
 export async function futureConfirmedCount(
   db: Db,
   userId: string,

@@ -10,7 +10,7 @@ import type { AccountStatusService } from '../accounts/account-status.service.js
 import { createInstructorProfileIfMissing } from '../accounts/instructor-role.js';
 import type { AccountStatus } from '../accounts/users.repo.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
-import { futureConfirmedCount } from '../bookings/bookings.repo.js';
+import type { BookingsService } from '../bookings/bookings.service.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import type {
   AddOfferingInput,
@@ -28,6 +28,7 @@ export class InstructorsService {
     private readonly availability: AvailabilityService,
     private readonly accountStatus: AccountStatusService,
     private readonly access: UserAccess,
+    private readonly bookings: BookingsService,
   ) {}
 
   /** Offerings, areas and status feed the catalog counts and search: both are told of any change. */
@@ -226,7 +227,7 @@ export class InstructorsService {
   async changeOwnStatus(auth: AuthContext, action: 'suspend' | 'deactivate' | 'reactivate') {
     const to = action === 'suspend' ? 'suspended' : action === 'deactivate' ? 'deactivated' : 'active';
     if (to !== 'active') {
-      const n = await futureConfirmedCount(this.deps.db, auth.user.id, 'instructor', this.deps.clock.now());
+      const n = await this.bookings.futureLessonCount(auth.user.id, 'instructor');
       if (n > 0) {
         throw conflict(
           'FUTURE_BOOKINGS',

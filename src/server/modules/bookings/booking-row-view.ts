@@ -5,14 +5,13 @@ import type {
   LessonLocationType,
 } from '../../../contracts/bookings.js';
 import { instantToLocal } from '../availability/local-time.js';
+import type { Viewer } from './booking-access.js';
 import type { BookingRow } from './bookings.repo.js';
 
-export type Viewer = 'student' | 'instructor' | 'admin';
-
 /**
- * The booking as its participants see it: local times in the instructor's zone plus UTC instants.
- * What the viewer may do to it (`allowedActions`) depends on who asks and when, so the service adds
- * it to every answer (booking-actions.ts), also to a replayed one.
+ * A booking row shaped to the Booking contract: local times in the instructor's zone plus UTC
+ * instants. What the viewer may do to it (`allowedActions`) depends on who asks and when, so it is
+ * added to every answer (booking-answers.ts), also to a replayed one.
  */
 export function bookingView(
   b: BookingRow,
