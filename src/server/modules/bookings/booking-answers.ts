@@ -14,7 +14,7 @@ export function withActions<V extends BookingView>(view: V, side: Viewer, auth: 
 
 /** A booking as the answer to `auth` on `side`, its people known (from the same transaction). */
 export const answerOf = (b: BookingRow, people: Participants, side: Viewer, auth: AuthContext, now: Date) =>
-  withActions(bookingView(b, people, side), side, auth, now);
+  withActions(bookingView(b, people), side, auth, now);
 
 /** A booking as the answer to `auth` on `side`, its people read first. */
 export async function loadAnswer(db: Db, b: BookingRow, side: Viewer, auth: AuthContext, now: Date) {

@@ -123,7 +123,7 @@ export class BookingCreation {
           createdAt: this.now(),
         });
         await notifyParticipants(tx, this.deps.mailer, 'confirmed', row, this.deps.clock, people);
-        const v = bookingView(row, people, 'student');
+        const v = bookingView(row, people);
         await complete(tx, { status: 201, body: v });
         return v;
       });

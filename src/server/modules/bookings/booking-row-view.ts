@@ -5,7 +5,6 @@ import type {
   LessonLocationType,
 } from '../../../contracts/bookings.js';
 import { instantToLocal } from '../availability/local-time.js';
-import type { Viewer } from './booking-access.js';
 import type { BookingRow } from './bookings.repo.js';
 
 /**
@@ -16,7 +15,6 @@ import type { BookingRow } from './bookings.repo.js';
 export function bookingView(
   b: BookingRow,
   people: Map<string, { fullName: string }>,
-  viewer: Viewer,
 ): Omit<Booking, 'allowedActions'> {
   const start = instantToLocal(b.startsAt, b.instructorTimezone);
   const end = instantToLocal(b.endsAt, b.instructorTimezone);
@@ -42,8 +40,8 @@ export function bookingView(
     hourlyRateCents: b.hourlyRateCents,
     priceCents: b.priceCents,
     locationType: b.locationType as LessonLocationType,
-    studentAddress:
-      viewer === 'student' || viewer === 'instructor' || viewer === 'admin' ? b.studentAddress : null,
+    // Only the two participants and admins ever see a booking; the instructor needs the address.
+    studentAddress: b.studentAddress,
     note: b.note,
     cancellationFeeCents: b.cancellationFeeCents,
     cancelledBy: b.cancelledBy as BookingCanceller | null,
