@@ -17,8 +17,7 @@ import { bookingIcs, notifyBookingParticipants } from './booking-notifications.j
 import type { BookingView, Viewer } from './booking-view.js';
 import { bookingView } from './booking-view.js';
 import { allowedActions, refusalOf } from './booking-actions.js';
-import type { BookingAction } from '../../../contracts/bookings.js';
-import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
+import type { BookingAction, CreateBookingInput, RescheduleInput } from '../../../contracts/bookings.js';
 import type { BookingRow } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
 import type { CompleteKey } from './idempotency.js';

@@ -1,4 +1,3 @@
-import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { CalendarDays } from 'lucide-react';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../components/button';
@@ -6,6 +5,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDateTime, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { useMyLessons } from '../lessons/lesson-queries';
+import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 
 export function UpcomingLessons() {
   const { data: me } = useMe();

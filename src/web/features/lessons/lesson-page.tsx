@@ -4,13 +4,14 @@ import { Link, useParams } from 'react-router';
 import type { BookingAction } from '../../api/contracts';
 import { Button, buttonClass, ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
-import { formatMoney, LOCATION_LABEL } from '../../lib/format';
+import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
 import { CancelDialog } from './cancel-dialog';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
+import { LOCATION_LABEL } from '../../api/contracts';
 
 export default function LessonPage() {
   const { id = '' } = useParams();

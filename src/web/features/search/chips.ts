@@ -1,6 +1,7 @@
 import type { SearchParsed } from '../../api/contracts';
-import { AGE_LABEL, boroughName, formatMoney, LEVEL_LABEL } from '../../lib/format';
+import { boroughName, formatMoney } from '../../lib/format';
 import { formatDuration, hhmmOf, longDay } from '../../lib/time';
+import { AGE_LABEL, LEVEL_LABEL } from '../../api/contracts';
 
 export type FilterName =
   | 'priceMaxCents'
