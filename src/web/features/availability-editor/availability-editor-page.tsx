@@ -2,6 +2,7 @@ import { ChevronLeft, ChevronRight, Copy, Eraser, Repeat, Save } from 'lucide-re
 import { useEffect, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
 import type { AvailabilityWeek, WeekBooking } from '../../api/contracts';
+import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/field';
@@ -13,7 +14,6 @@ import { useApplyPattern, useCopyWeek, useSaveWeek, useWeek } from './availabili
 import { BlackoutsPanel } from './blackouts-panel';
 import { bookedQuarters, PRESETS, quartersOf, rangesOf, sameDay, setCell } from './week-cells';
 import { WeekEditorGrid } from './week-editor-grid';
-import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 
 export default function AvailabilityEditorPage() {
   const { data: me } = useMe();

@@ -1,5 +1,6 @@
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import type { InstructorProfile, Offering } from '../../api/contracts';
+import { lessonPriceCents } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
@@ -11,7 +12,6 @@ import { BookingRefused } from './booking-refused';
 import { bookingUrl } from './booking-url';
 import { ReviewStep } from './review-step';
 import { TimePicker } from './time-picker';
-import { lessonPriceCents } from '../../api/contracts';
 
 export default function BookingPage() {
   const { instructorId = '', offeringId = '' } = useParams();

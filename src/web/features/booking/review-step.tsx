@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { Booking, InstructorProfile, LocationType, Offering } from '../../api/contracts';
+import { lessonPriceCents, LOCATION_LABEL } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { InlineError } from '../../components/states';
@@ -11,7 +12,6 @@ import { areasLabel, formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, instantOf, zoneLabel } from '../../lib/time';
 import { BookingRefused } from './booking-refused';
 import { CancellationPolicy } from './cancellation-policy';
-import { lessonPriceCents, LOCATION_LABEL } from '../../api/contracts';
 
 export function ReviewStep({
   instructor,

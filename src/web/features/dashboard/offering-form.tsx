@@ -1,10 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AgeGroup, Level, LocationType } from '../../api/contracts';
-import { Button } from '../../components/button';
-import { TextArea, TextField } from '../../components/field';
-import { InlineError } from '../../components/states';
-import { formatDuration } from '../../lib/time';
-import type { OfferingFields } from './dashboard-queries';
 import {
   AGE_GROUPS,
   AGE_LABEL,
@@ -14,6 +9,11 @@ import {
   LOCATION_LABEL,
   LOCATION_TYPES,
 } from '../../api/contracts';
+import { Button } from '../../components/button';
+import { TextArea, TextField } from '../../components/field';
+import { InlineError } from '../../components/states';
+import { formatDuration } from '../../lib/time';
+import type { OfferingFields } from './dashboard-queries';
 
 function Checkboxes<T extends string | number>({
   legend,

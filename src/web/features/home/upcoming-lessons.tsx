@@ -1,11 +1,11 @@
 import { CalendarDays } from 'lucide-react';
 import { Link } from 'react-router';
+import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDateTime, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { useMyLessons } from '../lessons/lesson-queries';
-import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 
 export function UpcomingLessons() {
   const { data: me } = useMe();

@@ -1,6 +1,7 @@
 import { Briefcase, MapPin, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { areasLabel, formatMoney } from '../../lib/format';
@@ -9,7 +10,6 @@ import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
 import { useInstructor } from './availability-queries';
 import { WeekGrid } from './week-grid';
-import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
 
 export default function ProfilePage() {
   const { id = '' } = useParams();

@@ -2,6 +2,7 @@ import { CalendarPlus, RotateCcw } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { BookingAction } from '../../api/contracts';
+import { LOCATION_LABEL } from '../../api/contracts';
 import { Button, buttonClass, ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
@@ -11,7 +12,6 @@ import { bookingUrl } from '../booking/booking-url';
 import { CancelDialog } from './cancel-dialog';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
-import { LOCATION_LABEL } from '../../api/contracts';
 
 export default function LessonPage() {
   const { id = '' } = useParams();

@@ -1,7 +1,7 @@
 import type { SearchParsed } from '../../api/contracts';
+import { AGE_LABEL, LEVEL_LABEL } from '../../api/contracts';
 import { boroughName, formatMoney } from '../../lib/format';
 import { formatDuration, hhmmOf, longDay } from '../../lib/time';
-import { AGE_LABEL, LEVEL_LABEL } from '../../api/contracts';
 
 export type FilterName =
   | 'priceMaxCents'

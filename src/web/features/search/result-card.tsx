@@ -1,10 +1,10 @@
 import { MapPin, Star } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../api/contracts';
+import { LOCATION_LABEL } from '../../api/contracts';
 import { areasLabel, formatMoney } from '../../lib/format';
 import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';
-import { LOCATION_LABEL } from '../../api/contracts';
 
 /** The real start times the search found for this card, as buttons straight to the review step. */
 function NextTimes({

@@ -1,10 +1,10 @@
 import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
 import type { SearchParsed } from '../../api/contracts';
+import { LEVEL_LABEL } from '../../api/contracts';
 import { SelectField, TextField } from '../../components/field';
 import { BOROUGHS, formatMoney } from '../../lib/format';
 import type { FilterName } from './chips';
-import { LEVEL_LABEL } from '../../api/contracts';
 
 /** Caps offered, in cents like every price in the API. */
 const PRICES = [3000, 5000, 8000, 10000, 15000, 20000];
