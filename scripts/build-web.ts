@@ -1,6 +1,7 @@
 // npm run build:web — builds the React app into dist/web with Vite and writes .br/.gz copies
 // beside each file so the server sends them without compressing per request. Skipped when
-// nothing it is built from changed since the last build (a hash of those files is kept).
+// nothing it is built from (src/web, src/contracts) changed since the last build (a hash of
+// those files is kept).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,6 +22,8 @@ function sourceHash(): string {
   const hash = createHash('sha256');
   const inputs = [
     ...filesUnder(join(root, 'src/web')),
+    // The bundle holds the contracts' plain values (vocabularies, money rules): a change rebuilds.
+    ...filesUnder(join(root, 'src/contracts')),
     join(root, 'vite.config.ts'),
     join(root, 'package-lock.json'),
   ]

@@ -1,11 +1,81 @@
-// What the auth routes answer: the signed-in user, sessions and password resets.
+// What the auth routes take and answer: sign-up, sign-in, the signed-in user, sessions and
+// password resets.
 import { z } from 'zod';
+import { PERMISSION_NAMES } from './permissions.js';
+import { strictParams, text } from './primitives.js';
+import { isValidTimeZone } from './time-zone.js';
+
+// ── Requests ────────────────────────────────────────────────────────────────────────────────
+
+export const emailSchema = text({ max: 254 })
+  .pipe(z.email('Enter a valid email address.'))
+  .transform((e) => e.toLowerCase());
+
+export const timezoneSchema = text({ max: 64, trim: false }).refine(
+  isValidTimeZone,
+  'Use an IANA time zone such as America/New_York.',
+);
+
+// Taken as typed (no trim); control characters are refused like in every other string.
+export const passwordSchema = text({
+  min: 8,
+  max: 200,
+  trim: false,
+  minMessage: 'Password must be at least 8 characters.',
+  maxMessage: 'Password must be at most 200 characters.',
+})
+  .refine((p) => /\d/.test(p), 'Password must contain a digit.')
+  .refine((p) => /[A-Z]/.test(p), 'Password must contain an upper-case letter.');
+
+const fullNameSchema = text({ min: 1, max: 120, minMessage: 'Enter your name.' });
+const guestSessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Malformed guest session id.');
+
+export const signupBody = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  fullName: fullNameSchema,
+  role: z.enum(['student', 'instructor']).default('student'),
+  timezone: timezoneSchema.optional(),
+  guestSessionId: guestSessionIdSchema.optional(),
+});
+
+export const loginBody = z.strictObject({
+  email: text({ max: 254 }).transform((e) => e.toLowerCase()),
+  password: text({ max: 200, trim: false }),
+  guestSessionId: guestSessionIdSchema.optional(),
+  reactivate: z.boolean().optional(),
+});
+
+export const updateMeBody = z
+  .strictObject({ fullName: fullNameSchema.optional(), timezone: timezoneSchema.optional() })
+  .refine((b) => Object.keys(b).length > 0, 'Send at least one field to change.');
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: text({ max: 200, trim: false }),
+  newPassword: passwordSchema,
+});
+
+export const resetRequestBody = z.strictObject({ email: text({ max: 254 }) });
+export const resetConfirmBody = z.strictObject({
+  token: text({ min: 10, max: 200, trim: false }),
+  password: passwordSchema,
+});
+
+export type SignupInput = z.infer<typeof signupBody>;
+export type LoginInput = z.infer<typeof loginBody>;
+
+/** The emailed reset token, as a path parameter. */
+export const resetTokenParams = strictParams({ token: text({ max: 200, trim: false }) });
+
+// ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
 export const accountStatus = z.enum(['active', 'suspended', 'deactivated']);
 export type AccountStatus = z.infer<typeof accountStatus>;
 
 export const roleName = z.enum(['student', 'instructor', 'admin']);
 export type RoleName = z.infer<typeof roleName>;
+
+export const permissionName = z.enum(PERMISSION_NAMES);
 
 export const me = z
   .object({
@@ -16,8 +86,11 @@ export const me = z
     timezone: z.string(),
     accountStatus,
     roles: z.array(roleName),
-    /** Every permission the user holds: role grants plus per-user grants, minus per-user revokes. */
-    permissions: z.array(z.string()),
+    /**
+     * Every permission the user holds: role grants plus per-user grants, minus per-user revokes.
+     * Clients show or hide what the user may do by these, never by role.
+     */
+    permissions: z.array(permissionName),
   })
   .describe('The signed-in user, with the roles and permissions that decide what they may do.');
 export type Me = z.infer<typeof me>;

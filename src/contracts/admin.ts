@@ -1,7 +1,29 @@
-// What the admin user-management routes answer.
+// What the admin user-management routes take and answer.
 import { z } from 'zod';
-import { accountStatus, roleName } from './accounts.js';
-import { page } from './pagination.js';
+import { accountStatus, permissionName, roleName } from './accounts.js';
+import { page, paginationQuery } from './pagination.js';
+import { idText, strictParams, text } from './primitives.js';
+
+// ── Requests ────────────────────────────────────────────────────────────────────────────────
+
+export const listUsersQuery = strictParams({
+  q: text({ max: 100 }).optional(),
+  role: roleName.optional(),
+  status: accountStatus.optional(),
+  ...paginationQuery,
+});
+
+export const userIdParams = strictParams({ id: idText() });
+
+export const changeStatusBody = z.strictObject({
+  status: accountStatus,
+  reason: text({ max: 500, multiline: true, trim: false }).optional(),
+});
+
+/** A permission by name, on one account. */
+export const userPermissionParams = strictParams({ id: idText(), name: idText() });
+
+// ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
 export const adminUser = z
   .object({
@@ -27,7 +49,7 @@ export type AdminUserPage = z.infer<typeof adminUserPage>;
 export const adminUserDetail = adminUser
   .extend({
     /** Effective permissions: role grants plus per-user grants, minus per-user revokes. */
-    permissions: z.array(z.string()),
+    permissions: z.array(permissionName),
   })
   .describe('An account as admins see it, with its effective permissions.');
 export type AdminUserDetail = z.infer<typeof adminUserDetail>;
@@ -37,7 +59,7 @@ export type PermissionScope = z.infer<typeof permissionScope>;
 
 export const permissionInfo = z
   .object({
-    name: z.string(),
+    name: permissionName,
     /** The role group the permission belongs to; `shared` ones come with every role. */
     scope: permissionScope,
     description: z.string(),

@@ -1,12 +1,78 @@
-// What the bookings routes answer, shared by the server and the web app.
+// What the bookings routes take and answer, shared by the server and the web app.
 import { z } from 'zod';
-import { page } from './pagination.js';
+import { BOOKING_STATUSES, LESSON_MINUTES, LOCATION_TYPES } from './lesson-vocabulary.js';
+import { page, paginationQuery } from './pagination.js';
+import { calendarDate, idText, instant, int, strictParams, text } from './primitives.js';
 
-export const bookingStatus = z.enum(['confirmed', 'completed', 'cancelled', 'no_show']);
+export const bookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatus>;
 
-export const lessonLocationType = z.enum(['online', 'instructor_place', 'student_place']);
+export const lessonLocationType = z.enum(LOCATION_TYPES);
 export type LessonLocationType = z.infer<typeof lessonLocationType>;
+
+// ── Requests ────────────────────────────────────────────────────────────────────────────────
+
+const date = calendarDate();
+// The pattern admits no control characters, so it needs no text() wrapper.
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM.');
+const duration = int({
+  min: LESSON_MINUTES.min,
+  max: LESSON_MINUTES.max,
+  message: 'Use a lesson length from 15 to 240 minutes.',
+});
+
+/** A lesson time: date + startTime in the instructor's zone, or an instant (which wins). */
+const when = {
+  date: date.optional(),
+  startTime: time.optional(),
+  startsAt: instant().optional(),
+};
+const hasWhen = (b: { date?: string; startTime?: string; startsAt?: string }) =>
+  !!b.startsAt || (!!b.date && !!b.startTime);
+const whenMessage = 'Send date and startTime (instructor’s zone) or startsAt.';
+
+export const createBookingBody = z
+  .strictObject({
+    instructorServiceId: idText(),
+    ...when,
+    durationMinutes: duration,
+    locationType: lessonLocationType,
+    studentAddress: text({ min: 5, max: 300 }).optional(),
+    note: text({ max: 1000, multiline: true }).optional(),
+  })
+  .refine(hasWhen, whenMessage);
+
+export const rescheduleBody = z
+  .strictObject({ ...when, durationMinutes: duration.optional() })
+  .refine(hasWhen, whenMessage);
+
+export const cancelBody = z.strictObject({
+  reason: text({ min: 1, max: 500, multiline: true, minMessage: 'Give a reason.' }),
+});
+
+export const listBookingsQuery = strictParams({
+  as: z.enum(['student', 'instructor']).default('student'),
+  scope: z.enum(['upcoming', 'history']).default('upcoming'),
+  ...paginationQuery,
+});
+
+export const bookingIdParams = strictParams({ id: idText() });
+
+/** Loose, so Authorization and Cookie stay on the request; the key itself is checked by the service. */
+export const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Up to 200 visible ASCII characters. A retry with the same key and body replays the first answer ' +
+        '(with Idempotent-Replayed: true) for 24 hours; the same key with another body is 409.',
+    ),
+});
+
+export type CreateBookingInput = z.infer<typeof createBookingBody>;
+export type RescheduleInput = z.infer<typeof rescheduleBody>;
+
+// ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
 /** Who cancelled: one of the two people, an admin, or the system (an account was deactivated). */
 export const bookingCanceller = z.enum(['student', 'instructor', 'admin', 'system']);

@@ -1,7 +1,17 @@
-// What the catalog routes answer: categories, services and the homepage pills. Shared by the
-// server and the web app, so nothing here may import server code.
+// What the catalog routes take and answer: categories, services and the homepage pills. Shared
+// by the server and the web app, so nothing here may import server code.
 import { z } from 'zod';
-import { page } from './pagination.js';
+import { page, paginationQuery } from './pagination.js';
+import { idText, queryInt, strictParams } from './primitives.js';
+
+// ── Requests ────────────────────────────────────────────────────────────────────────────────
+
+/** A category's slug or id narrows the list. */
+export const catalogServicesQuery = strictParams({ category: idText(100).optional(), ...paginationQuery });
+export const catalogServiceParams = strictParams({ slugOrId: idText(100) });
+export const topPerCategoryQuery = strictParams({ limit: queryInt({ min: 1, max: 20 }).default(7) });
+
+// ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
 /** Lowest and highest hourly rate of the active offers; null while nobody teaches the service. */
 const rateCents = z.int().min(0).nullable();

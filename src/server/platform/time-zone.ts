@@ -1,18 +1,5 @@
-/** Zones already found valid: the check builds an Intl formatter, which costs ~0.1 ms each time. */
-const knownZones = new Set<string>();
-
-/** True for IANA zone names the runtime knows (America/New_York), false for offsets or junk. */
-export function isValidTimeZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true;
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(zone) && zone !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    return false;
-  }
-  knownZones.add(zone); // bounded: only real zone names get here
-  return true;
-}
+// Zone names for display. The validity check of a zone name is shared with the web app:
+// src/contracts/time-zone.ts.
 
 const abbreviations = new Map<string, Intl.DateTimeFormat>();
 

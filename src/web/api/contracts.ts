@@ -1,5 +1,7 @@
-// The API's answers as the server declares them (src/contracts, see /api/docs). Types only: zod
-// schemas stay out of the web bundle, so nothing here may be a value export.
+// The API's contracts as the server declares them (src/contracts, see /api/docs). The answers'
+// types, and the plain values (vocabularies with their labels, money rules, time zones, areas)
+// from contract files that do not load zod: zod schemas stay out of the web bundle
+// (src/contracts/contracts-imports.test.ts refuses a value taken from any other file).
 export type {
   AccountStatus,
   Me,
@@ -45,6 +47,7 @@ export type {
   OwnInstructorProfile,
   PublicInstructor as InstructorProfile,
 } from '../../contracts/instructors.js';
+export type { PermissionName } from '../../contracts/permissions.js';
 export type {
   SearchHistoryEntry as HistoryEntry,
   SearchHistoryPage,
@@ -52,3 +55,17 @@ export type {
   SearchResponse,
   SearchResult,
 } from '../../contracts/search.js';
+
+export {
+  AGE_GROUPS,
+  AGE_LABEL,
+  BOOKING_STATUS_LABEL,
+  LESSON_DURATIONS,
+  LEVEL_LABEL,
+  LEVELS,
+  LOCATION_LABEL,
+  LOCATION_TYPES,
+} from '../../contracts/lesson-vocabulary.js';
+export { lessonPriceCents } from '../../contracts/money.js';
+export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
+export { BOROUGHS } from '../../contracts/areas.generated.js';

@@ -10,6 +10,7 @@ import {
 } from 'lucide-react';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { can } from '../features/auth/can';
 import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
 import { usePageTitle } from './page-title';
 import { Loading } from './states';
@@ -41,7 +42,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
             <GraduationCap className="size-4" aria-hidden />{' '}
             {isInstructor(me) ? 'Teaching' : 'Become an instructor'}
           </NavLink>
-          {me.permissions.includes('view_all_users') && (
+          {can(me, 'view_all_users') && (
             <NavLink to="/admin/users" className={navClass} onClick={onNavigate}>
               <ShieldCheck className="size-4" aria-hidden /> Admin
             </NavLink>

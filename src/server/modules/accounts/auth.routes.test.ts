@@ -255,6 +255,45 @@ describe('profile', () => {
   });
 });
 
+describe('permissions of the signed-in user', () => {
+  it('/auth/me and /auth/session list every permission; a revoked create_bookings drops from both at once', async () => {
+    const admin = await t.user({ roles: ['admin'] });
+    const u = await t.user();
+    const session = (token: string) => t.request({ method: 'GET', url: '/api/v1/auth/session', token });
+    const student = [
+      'manage_own_profile',
+      'view_own_bookings',
+      'view_own_search_history',
+      'change_own_password',
+      'delete_own_account',
+      'view_instructors',
+      'view_instructor_availability',
+      'create_bookings',
+      'cancel_own_bookings',
+      'view_booking_details',
+    ];
+    expect([...(await me(u.token)).json().user.permissions].sort()).toEqual([...student].sort());
+    // Read once so the cached access is the one the revocation has to replace.
+    expect((await session(u.token)).json().user.permissions).toContain('create_bookings');
+
+    const revoke = await t.request({
+      method: 'DELETE',
+      url: `/api/v1/admin/users/${u.id}/permissions/create_bookings`,
+      token: admin.token,
+    });
+    expect(revoke.statusCode).toBe(200);
+
+    const after = (await me(u.token)).json().user;
+    expect(after.roles).toEqual(['student']);
+    expect(after.permissions).not.toContain('create_bookings');
+    expect([...after.permissions].sort()).toEqual(student.filter((p) => p !== 'create_bookings').sort());
+    expect((await session(u.token)).json().user.permissions).not.toContain('create_bookings');
+    // What the web app is told matches what the booking route enforces.
+    const book = await t.request({ method: 'POST', url: '/api/v1/bookings', token: u.token, payload: {} });
+    expect(book.statusCode).toBe(403);
+  });
+});
+
 describe('password reset', () => {
   const request = (email: string) =>
     t.request({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email } });

@@ -1,26 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  changePasswordBody,
+  loginBody,
   meResponse,
+  resetConfirmBody,
+  resetRequestBody,
   resetRequested,
   resetTokenInfo,
+  resetTokenParams,
   sessionResponse,
   signedIn,
+  signupBody,
+  updateMeBody,
 } from '../../../contracts/accounts.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noContent } from '../../../contracts/http.js';
 import { noQuery } from '../../../contracts/primitives.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
-import {
-  changePasswordBody,
-  loginBody,
-  resetConfirmBody,
-  resetRequestBody,
-  resetTokenParams,
-  signupBody,
-  updateMeBody,
-} from './accounts.schema.js';
 import type { AuthService } from './auth.service.js';
 import type { PasswordResetService } from './password-reset.service.js';
 

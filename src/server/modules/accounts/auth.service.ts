@@ -1,15 +1,14 @@
 import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
-import type { Me } from '../../../contracts/accounts.js';
+import type { LoginInput, Me, SignupInput } from '../../../contracts/accounts.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { PasswordHasher } from '../../platform/auth/password.js';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.repo.js';
 import { hashIp, hashToken, newToken } from '../../platform/auth/tokens.js';
 import type { UserAccess } from '../../platform/access/user-access.js';
 import { addRoles } from '../../platform/access/rbac.repo.js';
-import type { RoleName } from '../../platform/access/permissions.js';
+import type { PermissionName, RoleName } from '../../platform/access/permissions.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, conflict, forbidden, unauthorized } from '../../platform/http/errors.js';
-import type { LoginInput, SignupInput } from './accounts.schema.js';
 import type { AccountStatus, UserRow } from './users.repo.js';
 import {
   findUserByEmail,
@@ -38,7 +37,7 @@ const tooManyLogins = (retryAfterSeconds: number) =>
     { 'retry-after': String(retryAfterSeconds) },
   );
 
-export const publicUser = (u: UserRow, roles: RoleName[], permissions: string[]): Me => ({
+export const publicUser = (u: UserRow, roles: RoleName[], permissions: PermissionName[]): Me => ({
   id: u.id,
   email: u.email,
   fullName: u.fullName,

@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { adminUser, adminUserDetail, adminUserPage, permissionList } from '../../../contracts/admin.js';
+import {
+  adminUser,
+  adminUserDetail,
+  adminUserPage,
+  changeStatusBody,
+  listUsersQuery,
+  permissionList,
+  userIdParams,
+  userPermissionParams,
+} from '../../../contracts/admin.js';
 import { errorResponse } from '../../../contracts/errors.js';
-import { idText, noQuery, strictParams, text } from '../../../contracts/primitives.js';
+import { noQuery } from '../../../contracts/primitives.js';
 import { ALL_PERMISSIONS } from '../../platform/access/permissions.js';
-import { paginationQuery } from '../../platform/http/pagination.js';
 import type { AdminUsersService } from './admin-users.service.js';
-
-const idParams = strictParams({ id: idText() });
 
 export const adminUsersRoutes =
   (users: AdminUsersService): FastifyPluginAsyncZod =>
@@ -22,12 +27,7 @@ export const adminUsersRoutes =
           operationId: 'listUsers',
           summary: 'Find accounts by name or email, role and status.',
           tags,
-          querystring: strictParams({
-            q: text({ max: 100 }).optional(),
-            role: z.enum(['student', 'instructor', 'admin']).optional(),
-            status: z.enum(['active', 'suspended', 'deactivated']).optional(),
-            ...paginationQuery,
-          }),
+          querystring: listUsersQuery,
           response: { 200: adminUserPage },
         },
       },
@@ -43,7 +43,7 @@ export const adminUsersRoutes =
           summary: 'One account, with its effective permissions.',
           tags,
           querystring: noQuery,
-          params: idParams,
+          params: userIdParams,
           response: { 200: adminUserDetail, 404: errorResponse },
         },
       },
@@ -59,11 +59,8 @@ export const adminUsersRoutes =
           summary: 'Activate, suspend or deactivate an account.',
           tags,
           querystring: noQuery,
-          params: idParams,
-          body: z.strictObject({
-            status: z.enum(['active', 'suspended', 'deactivated']),
-            reason: text({ max: 500, multiline: true, trim: false }).optional(),
-          }),
+          params: userIdParams,
+          body: changeStatusBody,
           // 422 SELF_LOCKOUT: admins cannot suspend or deactivate themselves here.
           response: { 200: adminUser, 404: errorResponse, 422: errorResponse },
         },
@@ -89,7 +86,6 @@ export const adminUsersRoutes =
       }),
     );
 
-    const permParams = strictParams({ id: idText(), name: idText() });
     app.post(
       '/admin/users/:id/permissions/:name',
       {
@@ -99,7 +95,7 @@ export const adminUsersRoutes =
           summary: 'Grant one permission to one account.',
           tags,
           querystring: noQuery,
-          params: permParams,
+          params: userPermissionParams,
           // 404: no such user or permission.
           response: { 200: adminUserDetail, 404: errorResponse },
         },
@@ -115,7 +111,7 @@ export const adminUsersRoutes =
           summary: 'Revoke one permission from one account, whatever its roles grant.',
           tags,
           querystring: noQuery,
-          params: permParams,
+          params: userPermissionParams,
           // 404: no such user or permission; 422 SELF_LOCKOUT: admins cannot revoke their own.
           response: { 200: adminUserDetail, 404: errorResponse, 422: errorResponse },
         },

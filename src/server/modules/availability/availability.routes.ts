@@ -1,35 +1,33 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  applyPatternBody,
   availabilityWeek,
   blackout,
-  blackoutPage,
-  bulkOutcome,
-  bulkRefusal,
-  nextAvailable,
-  patternApplied,
-  publicAvailability,
-} from '../../../contracts/availability.js';
-import { errorResponse } from '../../../contracts/errors.js';
-import { noContent, notModified } from '../../../contracts/http.js';
-import { noQuery } from '../../../contracts/primitives.js';
-import { paginationQueryString } from '../../platform/http/pagination.js';
-import { etagMatches } from '../../platform/http/prepared-response.js';
-import type { Services } from '../../services.js';
-import {
-  applyPatternBody,
   blackoutBody,
+  blackoutPage,
   blackoutParams,
   bulkBody,
+  bulkOutcome,
+  bulkRefusal,
   copyWeekBody,
   instructorIdParams,
+  nextAvailable,
   nextAvailableQuery,
+  patternApplied,
+  publicAvailability,
   publicAvailabilityQuery,
   replaceWeekBody,
   singleRangeBody,
   singleRangeQuery,
   weekQuery,
-} from './availability.schema.js';
+} from '../../../contracts/availability.js';
+import { errorResponse } from '../../../contracts/errors.js';
+import { noContent, notModified } from '../../../contracts/http.js';
+import { noQuery } from '../../../contracts/primitives.js';
+import { paginationQueryString } from '../../../contracts/pagination.js';
+import { etagMatches } from '../../platform/http/prepared-response.js';
+import type { Services } from '../../services.js';
 
 /** The instructor's own availability editor: every route acts on the caller's own schedule. */
 export const availabilityRoutes =

@@ -3,19 +3,12 @@ import type { BookingStatus } from '../../../contracts/bookings.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, notFound, unprocessable } from '../../platform/http/errors.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import type { BulkOperation } from './availability.schema.js';
+import type { BulkOperation } from '../../../contracts/availability.js';
 import * as repo from './availability.repo.js';
 import type { Interval } from './intervals.js';
 import { covers, normalize, subtract } from './intervals.js';
-import {
-  addDays,
-  datesInRange,
-  dayOfWeek,
-  formatHHMM,
-  instantToLocal,
-  parseHHMM,
-  weekStart,
-} from './local-time.js';
+import { addDays, datesInRange, dayOfWeek, formatHHMM, instantToLocal, weekStart } from './local-time.js';
+import { parseHHMM } from '../../../contracts/clock-time.js';
 import type { InstructorSchedule } from './schedule.repo.js';
 import { loadInstructorSchedule } from './schedule.repo.js';
 

@@ -6,7 +6,8 @@ import {
   summarize,
   type BookableInput,
 } from './bookable-time.js';
-import { datesInRange, instantToLocal, localToInstant, parseHHMM } from './local-time.js';
+import { parseHHMM } from '../../../contracts/clock-time.js';
+import { datesInRange, instantToLocal, localToInstant } from './local-time.js';
 
 const NY = 'America/New_York';
 const DAY = '2026-06-10'; // an ordinary Wednesday, EDT (UTC-4)

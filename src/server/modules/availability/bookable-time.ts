@@ -2,7 +2,8 @@
 // ranges and lesson start times. All maths runs on epoch-ms instants, so DST days have their
 // real length; local "HH:MM" strings appear only at the edges.
 import { clip, covers, normalize, overlaps, subtract, totalLength, type Interval } from './intervals.js';
-import { instantToLocal, isValidDate, isValidZone, localToInstant, parseHHMM } from './local-time.js';
+import { parseHHMM } from '../../../contracts/clock-time.js';
+import { instantToLocal, isValidDate, isValidZone, localToInstant } from './local-time.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;

@@ -1,14 +1,14 @@
-// Calendar dates ("YYYY-MM-DD"), wall-clock minutes ("HH:MM") and their mapping to real
-// instants in an IANA zone. Offsets come from luxon's zone data; everything else is
-// plain arithmetic so DST gaps and overlaps are handled explicitly, not by luxon's defaults.
+// Calendar dates ("YYYY-MM-DD"), wall-clock minutes ("HH:MM", read by contracts/clock-time.ts)
+// and their mapping to real instants in an IANA zone. Offsets come from luxon's zone data;
+// everything else is plain arithmetic so DST gaps and overlaps are handled explicitly, not by
+// luxon's defaults.
 import { IANAZone } from 'luxon';
 import { isCalendarDate } from '../../../contracts/primitives.js';
-import { isValidTimeZone } from '../../platform/time-zone.js';
+import { isValidTimeZone } from '../../../contracts/time-zone.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const MINUTES_PER_DAY = 1440;
-const HHMM_RE = /^(\d{2}):(\d{2})$/;
 
 export interface LocalInstant {
   instant: Date;
@@ -16,16 +16,6 @@ export interface LocalInstant {
   exists: boolean;
   /** True when the wall time happens twice; `instant` is then the earlier one. */
   ambiguous: boolean;
-}
-
-/** "HH:MM" → minutes after midnight, 0..1440 ("24:00" is the end of the day); null if malformed. */
-export function parseHHMM(value: string): number | null {
-  const match = HHMM_RE.exec(value);
-  if (!match) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours > 24 || minutes > 59 || (hours === 24 && minutes !== 0)) return null;
-  return hours * 60 + minutes;
 }
 
 export function isQuarterAligned(minutes: number): boolean {

@@ -13,7 +13,7 @@ import type { BookingView } from './booking-row-view.js';
 import { bookingView } from './booking-row-view.js';
 import type { Participant, Participants } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
-import type { CreateBookingInput } from './bookings.schema.js';
+import type { CreateBookingInput } from '../../../contracts/bookings.js';
 import { assertBookable, bookingConflict, isOverlapRefusal, startInstant } from './requested-time.js';
 
 /** Idempotency-Keys are scoped to the user and this route. */

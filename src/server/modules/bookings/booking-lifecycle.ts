@@ -10,7 +10,7 @@ import { answerOf, loadAnswer } from './booking-answers.js';
 import { afterBookingCommit, notifyParticipants } from './booking-notifications.js';
 import type { BookingRow, Participants } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
-import type { RescheduleInput } from './bookings.schema.js';
+import type { RescheduleInput } from '../../../contracts/bookings.js';
 import { assertBookable, bookingConflict, isOverlapRefusal, startInstant } from './requested-time.js';
 
 /**

@@ -1,36 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   bookAgainList,
   booking,
   bookingCalendar,
   bookingDetail,
+  bookingIdParams,
   bookingPage,
   bookingStats,
   bookingTerms as bookingTermsAnswer,
+  cancelBody,
+  createBookingBody,
+  idempotencyHeaders,
+  listBookingsQuery,
+  rescheduleBody,
 } from '../../../contracts/bookings.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
 import { routePermissionsOf } from './booking-actions.js';
 import type { BookingsService } from './bookings.service.js';
 import { bookingTerms } from '../../../contracts/money.js';
-import {
-  bookingIdParams,
-  cancelBody,
-  createBookingBody,
-  listBookingsQuery,
-  rescheduleBody,
-} from './bookings.schema.js';
-
-const idempotencyHeaders = z.looseObject({
-  'idempotency-key': z
-    .string()
-    .optional()
-    .describe(
-      'Up to 200 visible ASCII characters. A retry with the same key and body replays the first answer ' +
-        '(with Idempotent-Replayed: true) for 24 hours; the same key with another body is 409.',
-    ),
-});
 
 export const bookingsRoutes =
   (bookings: BookingsService): FastifyPluginAsyncZod =>

@@ -4,7 +4,7 @@ import type { AvailabilityService } from '../availability/availability.service.j
 import { BookingCreation } from './booking-creation.js';
 import { BookingLifecycle } from './booking-lifecycle.js';
 import { BookingQueries } from './booking-queries.js';
-import type { CreateBookingInput, RescheduleInput } from './bookings.schema.js';
+import type { CreateBookingInput, RescheduleInput } from '../../../contracts/bookings.js';
 
 /**
  * The bookings module as the routes and other modules see it: one object wired once

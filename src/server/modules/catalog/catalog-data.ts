@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LESSON_DURATIONS } from '../../../contracts/lesson-vocabulary.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case slug');
-const DURATIONS = [15, 30, 45, 60, 75, 90, 120, 150, 180, 240];
 
 const categorySchema = z.strictObject({
   slug,
@@ -24,7 +24,11 @@ const serviceSchema = z.strictObject({
   related: z.array(slug),
   onlineCapable: z.boolean(),
   requiresCertification: z.boolean(),
-  typicalDurations: z.array(z.number().refine((d) => DURATIONS.includes(d), 'unsupported duration')).min(1),
+  typicalDurations: z
+    .array(
+      z.number().refine((d) => (LESSON_DURATIONS as readonly number[]).includes(d), 'unsupported duration'),
+    )
+    .min(1),
   displayOrder: z.number().int().positive(),
 });
 

@@ -3,13 +3,16 @@ import {
   catalogCategoryPage,
   catalogService,
   catalogServicePage,
+  catalogServiceParams,
+  catalogServicesQuery,
   catalogTree,
   topPerCategory,
+  topPerCategoryQuery,
 } from '../../../contracts/catalog.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { notModified } from '../../../contracts/http.js';
-import { idText, noQuery, queryInt, strictParams } from '../../../contracts/primitives.js';
-import { pageOf, paginationQuery } from '../../platform/http/pagination.js';
+import { noQuery } from '../../../contracts/primitives.js';
+import { pageOf } from '../../platform/http/pagination.js';
 import { sendPrepared } from '../../platform/http/prepared-response.js';
 import type { CatalogService } from './catalog.service.js';
 import { publicService } from './catalog.service.js';
@@ -44,7 +47,7 @@ export const catalogRoutes =
           operationId: 'listCatalogServices',
           summary: 'List catalog services, all or of one category (slug or id), a page at a time.',
           tags,
-          querystring: strictParams({ category: idText(100).optional(), ...paginationQuery }),
+          querystring: catalogServicesQuery,
           // 404: no such category.
           response: { 200: catalogServicePage, 404: errorResponse },
         },
@@ -64,7 +67,7 @@ export const catalogRoutes =
           summary: 'Get one catalog service by slug or id, with its instructor count and rates.',
           tags,
           querystring: noQuery,
-          params: strictParams({ slugOrId: idText(100) }),
+          params: catalogServiceParams,
           // 404: no such active service.
           response: { 200: catalogService, 404: errorResponse },
         },
@@ -80,7 +83,7 @@ export const catalogRoutes =
           operationId: 'listTopServicesPerCategory',
           summary: 'List, per category, the services most in demand that somebody teaches (homepage).',
           tags,
-          querystring: strictParams({ limit: queryInt({ min: 1, max: 20 }).default(7) }),
+          querystring: topPerCategoryQuery,
           response: { 200: topPerCategory, 304: notModified },
         },
       },

@@ -13,7 +13,7 @@ import {
   users,
 } from '../../db/schema/index.js';
 import type { AccountStatus } from '../accounts/users.repo.js';
-import type { ListInstructorsQuery } from './instructors.schema.js';
+import type { ListInstructorsQuery } from '../../../contracts/instructors.js';
 
 export type ProfileRow = typeof instructorProfiles.$inferSelect & {
   fullName: string;

@@ -1,23 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse } from '../../../contracts/errors.js';
 import {
+  addOfferingBody,
+  instructorIdParams,
   instructorPage,
   instructorStatusChange,
+  listInstructorsQuery,
   offering,
   offeringRemoval,
   ownInstructorProfile,
   publicInstructor,
-} from '../../../contracts/instructors.js';
-import { noQuery } from '../../../contracts/primitives.js';
-import type { Services } from '../../services.js';
-import {
-  addOfferingBody,
-  instructorIdParams,
-  listInstructorsQuery,
   statusBody,
   updateOfferingBody,
   updateProfileBody,
-} from './instructors.schema.js';
+} from '../../../contracts/instructors.js';
+import { noQuery } from '../../../contracts/primitives.js';
+import type { Services } from '../../services.js';
 
 export const instructorsRoutes =
   (s: Services): FastifyPluginAsyncZod =>

@@ -17,7 +17,7 @@ import type {
   ListInstructorsQuery,
   UpdateOfferingInput,
   UpdateProfileInput,
-} from './instructors.schema.js';
+} from '../../../contracts/instructors.js';
 import * as repo from './instructors.repo.js';
 import { offeringView, publicName } from './instructor-views.js';
 

@@ -5,7 +5,7 @@ import { searchEvents } from '../../db/schema/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { isUuid } from '../../platform/ids.js';
-import { guestSessionHeader } from './search.schema.js';
+import { guestSessionHeader } from '../../../contracts/search.js';
 import type { SearchOwner } from './search-history.repo.js';
 import {
   moveGuestHistoryToUser,

@@ -1,28 +1,25 @@
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { requirePermission } from '../../platform/access/require-permission.js';
-import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../../contracts/time-zone.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noContent } from '../../../contracts/http.js';
 import { noQuery } from '../../../contracts/primitives.js';
 import {
+  guestHeaders,
   interactionAccepted,
+  interactionBody,
+  recordHistoryBody,
+  searchHeaders,
   searchHistoryPage,
+  searchHistoryParams,
+  searchHistoryQuery,
+  searchQuery,
   searchRecorded,
   searchResponse,
 } from '../../../contracts/search.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { isValidTimeZone } from '../../platform/time-zone.js';
 import { clientContext } from './client-context.js';
-import {
-  guestHeaders,
-  interactionBody,
-  recordHistoryBody,
-  searchHistoryParams,
-  searchHistoryQuery,
-  searchHeaders,
-  searchQuery,
-} from './search.schema.js';
 import type { SearchHistoryService } from './search-history.service.js';
 import { searchOwnerOf } from './search-history.service.js';
 import type { SearchService } from './search.service.js';

@@ -1,16 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { text } from '../../../contracts/primitives.js';
 
-// Taken as typed (no trim); control characters are refused like in every other string.
-export const passwordSchema = text({
-  min: 8,
-  max: 200,
-  trim: false,
-  minMessage: 'Password must be at least 8 characters.',
-  maxMessage: 'Password must be at most 200 characters.',
-})
-  .refine((p) => /\d/.test(p), 'Password must contain a digit.')
-  .refine((p) => /[A-Z]/.test(p), 'Password must contain an upper-case letter.');
+// The password rules (length, digit, upper case) are a request contract: src/contracts/accounts.ts.
 
 // OWASP's argon2id baseline (19 MiB, t=2); tests use the cheapest legal parameters.
 const STRONG = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -1,22 +1,5 @@
-import { queryInt, strictParams } from '../../../contracts/primitives.js';
-
-export const MAX_PER_PAGE = 100;
-const MAX_PAGE = 100_000;
-
-/** page ≥ 1; perPage defaults to 20 and a larger value is clamped to 100, not refused. */
-export const paginationQuery = {
-  page: queryInt({ min: 1, max: MAX_PAGE, message: `Use a page number from 1 to ${MAX_PAGE}.` }).default(1),
-  // Clamped, not refused, up to the int4 ceiling; past that the number is nonsense.
-  perPage: queryInt({
-    min: 1,
-    message: `Use a whole number of at least 1 (more than ${MAX_PER_PAGE} reads as ${MAX_PER_PAGE}).`,
-  })
-    .default(20)
-    .transform((n) => Math.min(n, MAX_PER_PAGE)),
-};
-
-/** The query string of a route that takes only page and perPage. */
-export const paginationQueryString = strictParams(paginationQuery);
+// Slicing a list into the page a route answers. The page and perPage parameters are in
+// src/contracts/pagination.ts.
 
 export interface Page<T> {
   items: T[];

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/dialog';
 import { TextArea } from '../../components/field';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { browserZone, formatDate, zoneLabel } from '../../lib/time';
+import { can } from '../auth/can';
 import { useMe } from '../auth/use-me';
 import { AccountStatusBadge, STATUS_LABEL } from './account-status-badge';
 import { useAdminUser, usePermissionList, useSetAccountStatus, useSetPermission } from './admin-queries';
@@ -71,14 +72,10 @@ export default function AdminUserPage() {
           <StatusPanel
             user={user.data}
             zone={zone}
-            canManage={!!me?.permissions.includes('manage_users')}
+            canManage={can(me, 'manage_users')}
             self={me?.id === id}
           />
-          <PermissionsPanel
-            user={user.data}
-            canManage={!!me?.permissions.includes('manage_permissions')}
-            self={me?.id === id}
-          />
+          <PermissionsPanel user={user.data} canManage={can(me, 'manage_permissions')} self={me?.id === id} />
         </>
       )}
     </div>

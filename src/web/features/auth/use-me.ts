@@ -13,6 +13,7 @@ export function useMe() {
   });
 }
 
+/** Whether the user holds the role: for what a role is (teaching or not), not for what they may do. */
 export const isInstructor = (me: Me | null | undefined) => !!me?.roles.includes('instructor');
 
 /** Signing in or out changes what every query returns, so all cached data is dropped. */

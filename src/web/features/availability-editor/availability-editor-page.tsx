@@ -1,13 +1,14 @@
-import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { ChevronLeft, ChevronRight, Copy, Eraser, Repeat, Save } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
 import type { AvailabilityWeek, WeekBooking } from '../../api/contracts';
+import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/field';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { addDays, longDay, mondayOf, todayIn, zoneLabel } from '../../lib/time';
+import { can } from '../auth/can';
 import { isInstructor, useMe } from '../auth/use-me';
 import { useApplyPattern, useCopyWeek, useSaveWeek, useWeek } from './availability-queries';
 import { BlackoutsPanel } from './blackouts-panel';
@@ -20,6 +21,9 @@ export default function AvailabilityEditorPage() {
   const week = useWeek(weekStart);
   // Held here: a save refetches the week and remounts the editor, and the outcome must outlive that.
   const save = useSaveWeek();
+  if (me && isInstructor(me) && !can(me, 'manage_availability')) {
+    return <p>Changing your availability is turned off for your account; contact support to change it.</p>;
+  }
   if (me && !isInstructor(me)) {
     return (
       <p>

@@ -1,12 +1,14 @@
-import { lessonPriceCents } from '../../../contracts/money.js';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import type { InstructorProfile, Offering } from '../../api/contracts';
+import { lessonPriceCents } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
 import { browserZone, formatDuration } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { useInstructor } from '../instructors/availability-queries';
+import { bookingRefusal } from './booking-access';
+import { BookingRefused } from './booking-refused';
 import { bookingUrl } from './booking-url';
 import { ReviewStep } from './review-step';
 import { TimePicker } from './time-picker';
@@ -35,6 +37,8 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
   const chosen =
     date && time && /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? { date, time } : null;
   const title = `${offering.service.name} with ${instructor.name}`;
+  // Asked of the server's own list: a revoked create_bookings hides the button, the role does not.
+  const refusal = bookingRefusal(me.data);
 
   if (params.get('step') === 'review' && chosen) {
     if (me.isPending) return <Loading rows={2} />;
@@ -52,6 +56,7 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
           offering={offering}
           choice={{ ...chosen, duration }}
           zone={me.data.timezone}
+          refusal={refusal}
           changeUrl={bookingUrl(instructor.id, offering.instructorServiceId, { ...chosen, duration })}
         />
       </div>
@@ -76,6 +81,7 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
         duration={duration}
         chosen={chosen}
         zone={me.data?.timezone ?? browserZone()}
+        refusal={refusal}
       />
     </div>
   );
@@ -87,12 +93,15 @@ function SelectStep({
   duration,
   chosen,
   zone,
+  refusal,
 }: {
   instructor: InstructorProfile;
   offering: Offering;
   duration: number;
   chosen: { date: string; time: string } | null;
   zone: string;
+  /** Why this person cannot book; null when they can. */
+  refusal: string | null;
 }) {
   const [, setParams] = useSearchParams();
   const set = (changes: Record<string, string | null>) =>
@@ -139,11 +148,15 @@ function SelectStep({
         chosen={chosen}
         onChoose={(s) => set({ date: s.date, time: s.time })}
       />
-      <div className="flex justify-end">
-        <Button disabled={!chosen} onClick={() => set({ step: 'review' })}>
-          Continue
-        </Button>
-      </div>
+      {refusal ? (
+        <BookingRefused reason={refusal} />
+      ) : (
+        <div className="flex justify-end">
+          <Button disabled={!chosen} onClick={() => set({ step: 'review' })}>
+            Continue
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

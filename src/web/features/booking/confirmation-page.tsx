@@ -1,8 +1,9 @@
 import { CalendarPlus, CheckCircle2 } from 'lucide-react';
 import { useParams } from 'react-router';
+import { LOCATION_LABEL } from '../../api/contracts';
 import { buttonClass, ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
-import { formatMoney, LOCATION_LABEL } from '../../lib/format';
+import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { useLesson } from '../lessons/lesson-queries';

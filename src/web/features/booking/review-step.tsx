@@ -1,15 +1,16 @@
-import { lessonPriceCents } from '../../../contracts/money.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CalendarDays, Clock, MapPin } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { Booking, InstructorProfile, LocationType, Offering } from '../../api/contracts';
+import { lessonPriceCents, LOCATION_LABEL } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { InlineError } from '../../components/states';
-import { areasLabel, formatMoney, LOCATION_LABEL } from '../../lib/format';
+import { areasLabel, formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, instantOf, zoneLabel } from '../../lib/time';
+import { BookingRefused } from './booking-refused';
 import { CancellationPolicy } from './cancellation-policy';
 
 export function ReviewStep({
@@ -18,12 +19,15 @@ export function ReviewStep({
   choice,
   zone,
   changeUrl,
+  refusal,
 }: {
   instructor: InstructorProfile;
   offering: Offering;
   choice: { date: string; time: string; duration: number };
   zone: string;
   changeUrl: string;
+  /** Why this person cannot book, shown instead of the button; null when they can. */
+  refusal: string | null;
 }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -64,7 +68,7 @@ export function ReviewStep({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    book.mutate();
+    if (!refusal) book.mutate();
   };
   return (
     <form onSubmit={submit} className="space-y-6">
@@ -145,9 +149,13 @@ export function ReviewStep({
           Choose another time
         </Link>
       )}
-      <Button type="submit" className="w-full sm:w-auto" disabled={book.isPending}>
-        {book.isPending ? 'Booking…' : `Confirm and book for ${formatMoney(price)}`}
-      </Button>
+      {refusal ? (
+        <BookingRefused reason={refusal} />
+      ) : (
+        <Button type="submit" className="w-full sm:w-auto" disabled={book.isPending}>
+          {book.isPending ? 'Booking…' : `Confirm and book for ${formatMoney(price)}`}
+        </Button>
+      )}
     </form>
   );
 }

@@ -1,13 +1,19 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AgeGroup, Level, LocationType } from '../../api/contracts';
+import {
+  AGE_GROUPS,
+  AGE_LABEL,
+  LESSON_DURATIONS,
+  LEVEL_LABEL,
+  LEVELS,
+  LOCATION_LABEL,
+  LOCATION_TYPES,
+} from '../../api/contracts';
 import { Button } from '../../components/button';
 import { TextArea, TextField } from '../../components/field';
 import { InlineError } from '../../components/states';
-import { AGE_LABEL, LEVEL_LABEL, LOCATION_LABEL } from '../../lib/format';
 import { formatDuration } from '../../lib/time';
 import type { OfferingFields } from './dashboard-queries';
-
-const DURATIONS = [30, 45, 60, 90, 120];
 
 function Checkboxes<T extends string | number>({
   legend,
@@ -89,28 +95,28 @@ export function OfferingForm({
       />
       <Checkboxes
         legend="Lesson lengths"
-        options={DURATIONS}
+        options={LESSON_DURATIONS}
         value={durations}
         onChange={setDurations}
         label={formatDuration}
       />
       <Checkboxes
         legend="Levels"
-        options={Object.keys(LEVEL_LABEL) as Level[]}
+        options={LEVELS}
         value={levels}
         onChange={setLevels}
         label={(l) => LEVEL_LABEL[l]}
       />
       <Checkboxes
         legend="Ages"
-        options={Object.keys(AGE_LABEL) as AgeGroup[]}
+        options={AGE_GROUPS}
         value={ageGroups}
         onChange={setAgeGroups}
         label={(a) => AGE_LABEL[a]}
       />
       <Checkboxes
         legend="Where you teach it"
-        options={Object.keys(LOCATION_LABEL) as LocationType[]}
+        options={LOCATION_TYPES}
         value={locationTypes}
         onChange={setLocationTypes}
         label={(l) => LOCATION_LABEL[l]}

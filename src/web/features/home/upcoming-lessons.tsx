@@ -1,6 +1,6 @@
-import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { CalendarDays } from 'lucide-react';
 import { Link } from 'react-router';
+import { DEFAULT_TIME_ZONE } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDateTime, zoneLabel } from '../../lib/time';

@@ -1,10 +1,10 @@
-import { lessonPriceCents } from '../../../contracts/money.js';
 import { Briefcase, MapPin, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
-import { AGE_LABEL, areasLabel, formatMoney, LEVEL_LABEL, LOCATION_LABEL } from '../../lib/format';
+import { areasLabel, formatMoney } from '../../lib/format';
 import { browserZone, formatDuration, todayIn } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';

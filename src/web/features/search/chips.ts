@@ -1,5 +1,6 @@
 import type { SearchParsed } from '../../api/contracts';
-import { AGE_LABEL, boroughName, formatMoney, LEVEL_LABEL } from '../../lib/format';
+import { AGE_LABEL, LEVEL_LABEL } from '../../api/contracts';
+import { boroughName, formatMoney } from '../../lib/format';
 import { formatDuration, hhmmOf, longDay } from '../../lib/time';
 
 export type FilterName =

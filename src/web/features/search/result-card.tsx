@@ -1,7 +1,8 @@
 import { MapPin, Star } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../api/contracts';
-import { areasLabel, formatMoney, LOCATION_LABEL } from '../../lib/format';
+import { LOCATION_LABEL } from '../../api/contracts';
+import { areasLabel, formatMoney } from '../../lib/format';
 import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';
 

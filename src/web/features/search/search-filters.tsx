@@ -1,8 +1,9 @@
 import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
 import type { SearchParsed } from '../../api/contracts';
+import { LEVEL_LABEL } from '../../api/contracts';
 import { SelectField, TextField } from '../../components/field';
-import { BOROUGHS, formatMoney, LEVEL_LABEL } from '../../lib/format';
+import { BOROUGHS, formatMoney } from '../../lib/format';
 import type { FilterName } from './chips';
 
 /** Caps offered, in cents like every price in the API. */

@@ -1,20 +1,8 @@
 import type { BoroughSlug } from '../../../../contracts/areas.generated.js';
+import type { TimeOfDay } from '../../../../contracts/lesson-vocabulary.js';
 import type { AgeGroup, Format, Level } from './facets.js';
 import type { ParsedQuery } from './parse-query.js';
 import { WINDOWS } from './when.js';
-
-/** Lists every member of a string union; the compiler refuses a list that misses one. */
-const allOf =
-  <T extends string>() =>
-  <const A extends readonly T[]>(list: A & ([T] extends [A[number]] ? unknown : never)) =>
-    list;
-
-export const FORMATS = allOf<Format>()(['online', 'in_person']);
-export const LEVELS = allOf<Level>()(['beginner', 'intermediate', 'advanced']);
-export const AGE_GROUPS = allOf<AgeGroup>()(['kids', 'teens', 'adults']);
-export const TIMES_OF_DAY = allOf<keyof typeof WINDOWS>()(['morning', 'afternoon', 'evening']);
-
-export type TimeOfDay = keyof typeof WINDOWS;
 
 /** `any` removes what the text said; a value replaces it; absent leaves the parse alone. */
 export type Override<T> = T | 'any' | undefined;

@@ -1,8 +1,8 @@
+import type { AgeGroup, LessonFormat, Level } from '../../../../contracts/lesson-vocabulary.js';
 import type { Spans } from './text-spans.js';
 
-export type Level = 'beginner' | 'intermediate' | 'advanced';
-export type AgeGroup = 'kids' | 'teens' | 'adults';
-export type Format = 'online' | 'in_person';
+export type { AgeGroup, Level };
+export type Format = LessonFormat;
 
 const num = String.raw`(\d+(?:\.\d+)?)`;
 const WORD_NUM: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import type { TimeOfDay } from '../../../../contracts/lesson-vocabulary.js';
 import type { Spans } from './text-spans.js';
 
 export interface WhenConstraint {
   date: string | null;
   dateTo: string | null;
-  timeOfDay: 'morning' | 'afternoon' | 'evening' | null;
+  timeOfDay: TimeOfDay | null;
   timeFromMinutes: number | null;
   timeToMinutes: number | null;
 }
@@ -12,7 +13,11 @@ export interface WhenConstraint {
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-export const WINDOWS = { morning: [360, 720], afternoon: [720, 1020], evening: [1020, 1320] } as const;
+export const WINDOWS = {
+  morning: [360, 720],
+  afternoon: [720, 1020],
+  evening: [1020, 1320],
+} as const satisfies Record<TimeOfDay, readonly [number, number]>;
 
 /**
  * Dates resolve in the searcher's zone (ARCHITECTURE §6): "this weekend" on Sat/Sun is today to
