@@ -12,7 +12,7 @@ import {
   services,
   users,
 } from '../../db/schema/index.js';
-import type { AccountStatus } from '../accounts/users.repo.js';
+import type { AccountStatus } from '../../../contracts/accounts.js';
 import type { ListInstructorsQuery } from './instructors.schema.js';
 
 export type ProfileRow = typeof instructorProfiles.$inferSelect & {
@@ -29,6 +29,11 @@ export async function findProfile(db: Db, userId: string): Promise<ProfileRow | 
     .where(eq(instructorProfiles.userId, userId));
   // The column's check constraint holds it to the three statuses.
   return row && { ...row.p, fullName: row.fullName, accountStatus: row.accountStatus as AccountStatus };
+}
+
+/** The empty profile every instructor account has to edit; an existing one is left as it is. */
+export async function insertEmptyProfileIfMissing(db: Db, userId: string, timezone: string): Promise<void> {
+  await db.insert(instructorProfiles).values({ userId, timezone }).onConflictDoNothing();
 }
 
 export async function updateProfile(

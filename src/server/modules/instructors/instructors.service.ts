@@ -7,8 +7,8 @@ import { badRequest, conflict, notFound, unprocessable } from '../../platform/ht
 import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
 import type { AccountStatusService } from '../accounts/account-status.service.js';
-import { createInstructorProfileIfMissing } from '../accounts/instructor-role.js';
-import type { AccountStatus } from '../accounts/users.repo.js';
+import type { AccountStatus } from '../../../contracts/accounts.js';
+import type { Db } from '../../db/client.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import { futureConfirmedCount } from '../bookings/bookings.repo.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
@@ -92,11 +92,19 @@ export class InstructorsService {
     };
   }
 
+  /**
+   * Gives a new instructor account its empty profile, in the zone of the account; `db` lets the
+   * caller make it part of the transaction that creates the account.
+   */
+  async createEmptyProfile(userId: string, timezone: string, db: Db = this.deps.db): Promise<void> {
+    await repo.insertEmptyProfileIfMissing(db, userId, timezone);
+  }
+
   private async ownProfile(userId: string) {
     let p = await repo.findProfile(this.deps.db, userId);
     if (!p) {
       // An instructor account always has a profile to edit.
-      await createInstructorProfileIfMissing(this.deps.db, userId, DEFAULT_TIME_ZONE);
+      await repo.insertEmptyProfileIfMissing(this.deps.db, userId, DEFAULT_TIME_ZONE);
       p = (await repo.findProfile(this.deps.db, userId))!;
     }
     return p;
@@ -145,7 +153,7 @@ export class InstructorsService {
   /** Self-service: a student becomes an instructor (never an admin). */
   async become(auth: AuthContext) {
     await addRoles(this.deps.db, auth.user.id, ['instructor']);
-    await createInstructorProfileIfMissing(this.deps.db, auth.user.id, auth.user.timezone);
+    await repo.insertEmptyProfileIfMissing(this.deps.db, auth.user.id, auth.user.timezone);
     await this.access.invalidate(auth.user.id);
     return this.me(auth);
   }
