@@ -8,6 +8,7 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
@@ -27,7 +28,14 @@ export function createServices(deps: AppDeps) {
   const accountStatus = new AccountStatusService(deps, access);
   const catalog = new CatalogService(deps);
   const availability = new AvailabilityService(deps);
-  const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
+  const instructors = new InstructorsService(
+    deps,
+    catalog,
+    availability,
+    accountStatus,
+    access,
+    new AreasService(deps),
+  );
   const bookings = new BookingsService(deps, availability);
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps);

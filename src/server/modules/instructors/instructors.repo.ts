@@ -47,25 +47,6 @@ export async function updateProfile(
     .where(eq(instructorProfiles.userId, userId));
 }
 
-/** Borough or neighbourhood slugs → area rows; unknown slugs are returned for the error message. */
-export async function resolveAreas(db: Db, slugs: string[]) {
-  const wanted = [...new Set(slugs)];
-  if (!wanted.length) return { areas: [], unknown: [] };
-  const [b, n] = await Promise.all([
-    db.select({ slug: boroughs.slug }).from(boroughs).where(inArray(boroughs.slug, wanted)),
-    db
-      .select({ slug: neighborhoods.slug, borough: neighborhoods.boroughSlug })
-      .from(neighborhoods)
-      .where(inArray(neighborhoods.slug, wanted)),
-  ]);
-  const areas = [
-    ...b.map((x) => ({ boroughSlug: x.slug, neighborhoodSlug: '' })),
-    ...n.map((x) => ({ boroughSlug: x.borough, neighborhoodSlug: x.slug })),
-  ];
-  const known = new Set([...b.map((x) => x.slug), ...n.map((x) => x.slug)]);
-  return { areas, unknown: wanted.filter((s) => !known.has(s)) };
-}
-
 export async function replaceAreas(
   db: Db,
   userId: string,

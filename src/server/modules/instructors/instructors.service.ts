@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../../platform/ht
 import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
 import type { AccountStatusService } from '../accounts/account-status.service.js';
+import type { AreasService } from '../areas/areas.service.js';
 import type { AccountStatus } from '../../../contracts/accounts.js';
 import type { Db } from '../../db/client.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
@@ -28,6 +29,7 @@ export class InstructorsService {
     private readonly availability: AvailabilityService,
     private readonly accountStatus: AccountStatusService,
     private readonly access: UserAccess,
+    private readonly areas: AreasService,
   ) {}
 
   /** Offerings, areas and status feed the catalog counts and search: both are told of any change. */
@@ -138,7 +140,7 @@ export class InstructorsService {
     const { areas, ...fields } = input;
     await this.deps.db.transaction(async (tx) => {
       if (areas) {
-        const { areas: resolved, unknown } = await repo.resolveAreas(tx, areas);
+        const { areas: resolved, unknown } = await this.areas.resolve(areas, tx);
         if (unknown.length)
           throw badRequest('UNKNOWN_AREA', `Unknown area: ${unknown.join(', ')}.`, { unknown });
         await repo.replaceAreas(tx, auth.user.id, resolved);
