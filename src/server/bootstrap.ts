@@ -2,7 +2,7 @@ import type { Database } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { seedRbac } from './platform/access/rbac.repo.js';
 import { loadCatalog } from './modules/catalog/catalog.loader.js';
-import { loadAreas } from './modules/instructors/areas.loader.js';
+import { loadAreas } from './modules/areas/areas.loader.js';
 
 /**
  * Everything a database needs before the app serves: schema, permissions-as-data, the curated

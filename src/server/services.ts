@@ -6,7 +6,9 @@ import type { AppDeps } from './platform/deps.js';
 import { AccountStatusService } from './modules/accounts/account-status.service.js';
 import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
+import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
@@ -27,7 +29,15 @@ export function createServices(deps: AppDeps) {
   const catalog = new CatalogService(deps);
   const availability = new AvailabilityService(deps);
   const bookings = new BookingsService(deps, availability);
-  const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access, bookings);
+  const instructors = new InstructorsService(
+    deps,
+    catalog,
+    availability,
+    accountStatus,
+    access,
+    bookings,
+    new AreasService(deps),
+  );
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
@@ -43,6 +53,7 @@ export function createServices(deps: AppDeps) {
   );
   const auth = new AuthService(deps, hasher, access);
   auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));
+  auth.onInstructorSignup((tx, userId, timezone) => instructors.createEmptyProfile(userId, timezone, tx));
   accountStatus.onChange(async (userId, to) => {
     if (to === 'deactivated') await bookings.cancelFutureLessonsOf(userId, 'The account was deactivated.');
     if (to !== 'active') await availability.invalidate(userId);
@@ -63,7 +74,7 @@ export function createServices(deps: AppDeps) {
     searchHistory,
     search,
     passwordResets: new PasswordResetService(deps, hasher),
-    adminUsers: new AdminUsersService(deps, access, accountStatus),
+    adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
   };
 }
 

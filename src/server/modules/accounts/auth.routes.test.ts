@@ -49,6 +49,23 @@ describe('signup', () => {
     expect(res.json().user.timezone).toBe('America/Chicago');
   });
 
+  it('opens a self-service instructor an empty profile in the zone they signed up with', async () => {
+    const res = await signup({
+      email: freshEmail(),
+      password: 'Str0ng-pass',
+      fullName: 'Zoe Zoned',
+      role: 'instructor',
+      timezone: 'America/Denver',
+    });
+    const profile = await t.request({
+      method: 'GET',
+      url: '/api/v1/instructors/me',
+      token: res.json().token,
+    });
+    expect(profile.statusCode).toBe(200);
+    expect(profile.json()).toMatchObject({ timezone: 'America/Denver', bio: '', areas: [], services: [] });
+  });
+
   it('never grants admin through signup: an unknown field is a 400 in the error shape', async () => {
     const res = await signup({ email: freshEmail(), password: 'Str0ng-pass', fullName: 'X', isAdmin: true });
     expect(res.statusCode).toBe(400);

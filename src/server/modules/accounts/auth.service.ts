@@ -1,5 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import type { LoginInput, Me, SignupInput } from '../../../contracts/accounts.js';
+import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { PasswordHasher } from '../../platform/auth/password.js';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.repo.js';
@@ -18,7 +19,6 @@ import {
   updatePasswordHash,
   updateUserProfile,
 } from './users.repo.js';
-import { createInstructorProfileIfMissing } from './instructor-role.js';
 
 export interface ClientInfo {
   ip: string;
@@ -27,6 +27,8 @@ export interface ClientInfo {
 
 /** Hooks other domains attach to (search history moves a guest's searches to the account). */
 export type SignedInListener = (userId: string, guestSessionId: string | undefined) => Promise<void>;
+/** Runs inside the signup transaction of an instructor account (the instructors module adds the profile). */
+export type InstructorSignupListener = (tx: Db, userId: string, timezone: string) => Promise<void>;
 
 const tooManyLogins = (retryAfterSeconds: number) =>
   new AppError(
@@ -50,6 +52,7 @@ export const publicUser = (u: UserRow, roles: RoleName[], permissions: Permissio
 
 export class AuthService {
   private readonly signedInListeners: SignedInListener[] = [];
+  private readonly instructorSignupListeners: InstructorSignupListener[] = [];
 
   constructor(
     private readonly deps: AppDeps,
@@ -59,6 +62,10 @@ export class AuthService {
 
   onSignedIn(listener: SignedInListener): void {
     this.signedInListeners.push(listener);
+  }
+
+  onInstructorSignup(listener: InstructorSignupListener): void {
+    this.instructorSignupListeners.push(listener);
   }
 
   private async describe(u: UserRow) {
@@ -94,7 +101,9 @@ export class AuthService {
       if (!u) return undefined;
       // Everyone can book; self-service instructors also get the instructor role and an empty profile.
       await addRoles(tx, u.id, input.role === 'instructor' ? ['student', 'instructor'] : ['student']);
-      if (input.role === 'instructor') await createInstructorProfileIfMissing(tx, u.id, timezone);
+      if (input.role === 'instructor') {
+        for (const listener of this.instructorSignupListeners) await listener(tx, u.id, timezone);
+      }
       return u;
     });
     if (!user) throw conflict('EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');

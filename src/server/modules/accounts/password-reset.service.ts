@@ -1,10 +1,14 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { passwordResetTokens } from '../../db/schema/index.js';
 import type { PasswordHasher } from '../../platform/auth/password.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.repo.js';
 import { hashIp, hashToken, newToken } from '../../platform/auth/tokens.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/http/errors.js';
+import {
+  findLiveResetTokenOwner,
+  insertResetToken,
+  spendAllResetTokensOf,
+  spendResetToken,
+} from './password-reset.repo.js';
 import { findUserByEmail, findUserById, updatePasswordHash } from './users.repo.js';
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -37,7 +41,7 @@ export class PasswordResetService {
     const link = `${this.deps.config.publicUrl}/reset-password/${token}`;
     // The token and the email that carries it commit together.
     await this.deps.db.transaction(async (tx) => {
-      await tx.insert(passwordResetTokens).values({
+      await insertResetToken(tx, {
         userId: user.id,
         tokenHash: this.hash(token),
         expiresAt: new Date(this.deps.clock.now().getTime() + TOKEN_TTL_MS),
@@ -53,17 +57,8 @@ export class PasswordResetService {
   }
 
   async verify(token: string): Promise<{ email: string }> {
-    const [row] = await this.deps.db
-      .select({ userId: passwordResetTokens.userId })
-      .from(passwordResetTokens)
-      .where(
-        and(
-          eq(passwordResetTokens.tokenHash, this.hash(token)),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, this.deps.clock.now()),
-        ),
-      );
-    const user = row && (await findUserById(this.deps.db, row.userId));
+    const userId = await findLiveResetTokenOwner(this.deps.db, this.hash(token), this.deps.clock.now());
+    const user = userId && (await findUserById(this.deps.db, userId));
     if (!user) throw invalidToken();
     return { email: maskEmail(user.email) };
   }
@@ -72,25 +67,12 @@ export class PasswordResetService {
   async confirm(token: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     const userId = await this.deps.db.transaction(async (tx) => {
-      const [spent] = await tx
-        .update(passwordResetTokens)
-        .set({ usedAt: sql`now()` })
-        .where(
-          and(
-            eq(passwordResetTokens.tokenHash, this.hash(token)),
-            isNull(passwordResetTokens.usedAt),
-            gt(passwordResetTokens.expiresAt, this.deps.clock.now()),
-          ),
-        )
-        .returning({ userId: passwordResetTokens.userId });
-      if (!spent) return undefined;
-      await updatePasswordHash(tx, spent.userId, passwordHash);
+      const spentBy = await spendResetToken(tx, this.hash(token), this.deps.clock.now());
+      if (!spentBy) return undefined;
+      await updatePasswordHash(tx, spentBy, passwordHash);
       // Other outstanding links for this account die with this one.
-      await tx
-        .update(passwordResetTokens)
-        .set({ usedAt: sql`now()` })
-        .where(and(eq(passwordResetTokens.userId, spent.userId), isNull(passwordResetTokens.usedAt)));
-      return spent.userId;
+      await spendAllResetTokensOf(tx, spentBy);
+      return spentBy;
     });
     if (!userId) throw invalidToken();
     await revokeUserSessions(this.deps.db, userId);

@@ -1,3 +1,4 @@
+import type { AccountStatus } from '../../../contracts/accounts.js';
 import type { AdminUser } from '../../../contracts/admin.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { isPermissionName, type RoleName } from '../../platform/access/permissions.js';
@@ -6,10 +7,8 @@ import type { UserAccess } from '../../platform/access/user-access.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
 import { offsetOf } from '../../platform/http/pagination.js';
-import { isUuid } from '../../platform/ids.js';
 import type { AccountStatusService } from '../accounts/account-status.service.js';
-import type { AccountStatus, UserRow } from '../accounts/users.repo.js';
-import { findUserById, searchUsers } from '../accounts/users.repo.js';
+import type { UserDirectoryService, UserRow } from '../accounts/user-directory.service.js';
 
 const adminView = (u: UserRow & { roles?: string[] }): AdminUser => ({
   id: u.id,
@@ -29,16 +28,17 @@ export class AdminUsersService {
     private readonly deps: AppDeps,
     private readonly access: UserAccess,
     private readonly status: AccountStatusService,
+    private readonly directory: UserDirectoryService,
   ) {}
 
   private async existing(id: string): Promise<UserRow> {
-    const u = isUuid(id) ? await findUserById(this.deps.db, id) : undefined;
+    const u = await this.directory.findAccount(id);
     if (!u) throw notFound('User');
     return u;
   }
 
   async list(q: { q?: string; role?: string; status?: AccountStatus; page: number; perPage: number }) {
-    const { rows, total } = await searchUsers(this.deps.db, {
+    const { rows, total } = await this.directory.searchAccounts({
       ...q,
       limit: q.perPage,
       offset: offsetOf(q.page, q.perPage),

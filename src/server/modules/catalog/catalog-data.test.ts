@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { TOP_SERVICES } from '../../db/seed/demo-plan.js';
-import { readAreasFile } from '../instructors/areas-data.js';
 import { readCatalogFile } from './catalog-data.js';
 
 const { data } = readCatalogFile();
@@ -47,22 +46,5 @@ describe('data/catalog.json', () => {
       ).toEqual(s.typicalDurations);
       expect(s.description.trim().endsWith('.'), s.slug).toBe(true);
     }
-  });
-});
-
-describe('data/areas.json', () => {
-  it('has the five boroughs, each with neighbourhoods, all slugs unique', () => {
-    const { data: areas } = readAreasFile();
-    const boroughs = areas.regions.flatMap((r) => r.boroughs);
-    expect(boroughs.map((b) => b.slug).sort()).toEqual([
-      'bronx',
-      'brooklyn',
-      'manhattan',
-      'queens',
-      'staten-island',
-    ]);
-    const hoods = boroughs.flatMap((b) => b.neighborhoods.map((n) => n.slug));
-    expect(new Set(hoods).size).toBe(hoods.length);
-    for (const b of boroughs) expect(b.neighborhoods.length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -1,7 +1,7 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
-import { categories } from '../../db/schema/index.js';
+import { categories, services } from '../../db/schema/index.js';
 
 export interface CategoryRow {
   id: string;
@@ -67,4 +67,54 @@ export async function listServicesWithStats(db: Db, now: Date): Promise<ServiceW
       WHERE s.active
       ORDER BY c.display_order, s.display_order, s.slug`,
   );
+}
+
+/** Inserts or updates categories by slug. */
+export async function upsertCategories(db: Db, rows: (typeof categories.$inferInsert)[]): Promise<void> {
+  await db
+    .insert(categories)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: categories.slug,
+      set: {
+        name: sql`excluded.name`,
+        subtitle: sql`excluded.subtitle`,
+        description: sql`excluded.description`,
+        icon: sql`excluded.icon`,
+        displayOrder: sql`excluded.display_order`,
+      },
+    });
+}
+
+export async function categoryIdsBySlug(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ id: categories.id, slug: categories.slug }).from(categories);
+  return new Map(rows.map((c) => [c.slug, c.id]));
+}
+
+/** Inserts or updates services by slug, each (re)activated. */
+export async function upsertServices(db: Db, rows: (typeof services.$inferInsert)[]): Promise<void> {
+  await db
+    .insert(services)
+    .values(rows.map((r) => ({ ...r, active: true })))
+    .onConflictDoUpdate({
+      target: services.slug,
+      set: {
+        name: sql`excluded.name`,
+        categoryId: sql`excluded.category_id`,
+        description: sql`excluded.description`,
+        searchTerms: sql`excluded.search_terms`,
+        relatedSlugs: sql`excluded.related_slugs`,
+        onlineCapable: sql`excluded.online_capable`,
+        requiresCertification: sql`excluded.requires_certification`,
+        typicalDurations: sql`excluded.typical_durations`,
+        displayOrder: sql`excluded.display_order`,
+        active: true,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+/** Retired, never deleted: offerings and bookings keep pointing at them. */
+export async function retireServicesOtherThan(db: Db, slugs: string[]): Promise<void> {
+  await db.update(services).set({ active: false }).where(notInArray(services.slug, slugs));
 }

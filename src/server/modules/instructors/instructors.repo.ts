@@ -12,7 +12,7 @@ import {
   services,
   users,
 } from '../../db/schema/index.js';
-import type { AccountStatus } from '../accounts/users.repo.js';
+import type { AccountStatus } from '../../../contracts/accounts.js';
 import type { ListInstructorsQuery } from '../../../contracts/instructors.js';
 
 export type ProfileRow = typeof instructorProfiles.$inferSelect & {
@@ -31,6 +31,11 @@ export async function findProfile(db: Db, userId: string): Promise<ProfileRow | 
   return row && { ...row.p, fullName: row.fullName, accountStatus: row.accountStatus as AccountStatus };
 }
 
+/** The empty profile every instructor account has to edit; an existing one is left as it is. */
+export async function insertEmptyProfileIfMissing(db: Db, userId: string, timezone: string): Promise<void> {
+  await db.insert(instructorProfiles).values({ userId, timezone }).onConflictDoNothing();
+}
+
 export async function updateProfile(
   db: Db,
   userId: string,
@@ -40,25 +45,6 @@ export async function updateProfile(
     .update(instructorProfiles)
     .set({ ...patch, updatedAt: sql`now()` })
     .where(eq(instructorProfiles.userId, userId));
-}
-
-/** Borough or neighbourhood slugs → area rows; unknown slugs are returned for the error message. */
-export async function resolveAreas(db: Db, slugs: string[]) {
-  const wanted = [...new Set(slugs)];
-  if (!wanted.length) return { areas: [], unknown: [] };
-  const [b, n] = await Promise.all([
-    db.select({ slug: boroughs.slug }).from(boroughs).where(inArray(boroughs.slug, wanted)),
-    db
-      .select({ slug: neighborhoods.slug, borough: neighborhoods.boroughSlug })
-      .from(neighborhoods)
-      .where(inArray(neighborhoods.slug, wanted)),
-  ]);
-  const areas = [
-    ...b.map((x) => ({ boroughSlug: x.slug, neighborhoodSlug: '' })),
-    ...n.map((x) => ({ boroughSlug: x.borough, neighborhoodSlug: x.slug })),
-  ];
-  const known = new Set([...b.map((x) => x.slug), ...n.map((x) => x.slug)]);
-  return { areas, unknown: wanted.filter((s) => !known.has(s)) };
 }
 
 export async function replaceAreas(

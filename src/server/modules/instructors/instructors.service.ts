@@ -7,8 +7,9 @@ import { badRequest, conflict, notFound, unprocessable } from '../../platform/ht
 import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
 import type { AccountStatusService } from '../accounts/account-status.service.js';
-import { createInstructorProfileIfMissing } from '../accounts/instructor-role.js';
-import type { AccountStatus } from '../accounts/users.repo.js';
+import type { AreasService } from '../areas/areas.service.js';
+import type { AccountStatus } from '../../../contracts/accounts.js';
+import type { Db } from '../../db/client.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import type { BookingsService } from '../bookings/bookings.service.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
@@ -29,6 +30,7 @@ export class InstructorsService {
     private readonly accountStatus: AccountStatusService,
     private readonly access: UserAccess,
     private readonly bookings: BookingsService,
+    private readonly areas: AreasService,
   ) {}
 
   /** Offerings, areas and status feed the catalog counts and search: both are told of any change. */
@@ -93,11 +95,19 @@ export class InstructorsService {
     };
   }
 
+  /**
+   * Gives a new instructor account its empty profile, in the zone of the account; `db` lets the
+   * caller make it part of the transaction that creates the account.
+   */
+  async createEmptyProfile(userId: string, timezone: string, db: Db = this.deps.db): Promise<void> {
+    await repo.insertEmptyProfileIfMissing(db, userId, timezone);
+  }
+
   private async ownProfile(userId: string) {
     let p = await repo.findProfile(this.deps.db, userId);
     if (!p) {
       // An instructor account always has a profile to edit.
-      await createInstructorProfileIfMissing(this.deps.db, userId, DEFAULT_TIME_ZONE);
+      await repo.insertEmptyProfileIfMissing(this.deps.db, userId, DEFAULT_TIME_ZONE);
       p = (await repo.findProfile(this.deps.db, userId))!;
     }
     return p;
@@ -131,7 +141,7 @@ export class InstructorsService {
     const { areas, ...fields } = input;
     await this.deps.db.transaction(async (tx) => {
       if (areas) {
-        const { areas: resolved, unknown } = await repo.resolveAreas(tx, areas);
+        const { areas: resolved, unknown } = await this.areas.resolve(areas, tx);
         if (unknown.length)
           throw badRequest('UNKNOWN_AREA', `Unknown area: ${unknown.join(', ')}.`, { unknown });
         await repo.replaceAreas(tx, auth.user.id, resolved);
@@ -146,7 +156,7 @@ export class InstructorsService {
   /** Self-service: a student becomes an instructor (never an admin). */
   async become(auth: AuthContext) {
     await addRoles(this.deps.db, auth.user.id, ['instructor']);
-    await createInstructorProfileIfMissing(this.deps.db, auth.user.id, auth.user.timezone);
+    await repo.insertEmptyProfileIfMissing(this.deps.db, auth.user.id, auth.user.timezone);
     await this.access.invalidate(auth.user.id);
     return this.me(auth);
   }

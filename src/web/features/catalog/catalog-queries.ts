@@ -3,11 +3,13 @@ import { api } from '../../api/client';
 import type { CatalogTree, TopPerCategory } from '../../api/contracts';
 
 // The catalog changes rarely; the server sends ETags, so a long client cache costs nothing.
-export const useTopPerCategory = () =>
+/** `enabled: false` reads only what is cached (a page that merely names a category need not fetch). */
+export const useTopPerCategory = (enabled = true) =>
   useQuery({
     queryKey: ['catalog', 'top'],
     queryFn: () => api<TopPerCategory>('/catalog/top-per-category'),
     staleTime: 10 * 60_000,
+    enabled,
   });
 
 export const useCatalogAll = () =>

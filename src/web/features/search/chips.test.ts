@@ -47,7 +47,7 @@ describe('interpretation chips', () => {
     ]);
   });
 
-  it('shows a price band, a weekend span and a neighbourhood over its borough', () => {
+  it('shows a price band, a weekend span and a neighbourhood (named from its slug) over its borough', () => {
     const labels = chipsOf(
       parsed({
         priceMinCents: 5000,
@@ -55,10 +55,16 @@ describe('interpretation chips', () => {
         date: '2026-11-28',
         dateTo: '2026-11-29',
         borough: 'brooklyn',
-        neighborhood: 'Park Slope',
+        neighborhood: 'park-slope',
       }),
     ).map((c) => c.label);
     expect(labels).toEqual(['$50–$100/h', 'Saturday, November 28 – Sunday, November 29', 'Park Slope']);
+  });
+
+  it('names a category from the catalog when the page has it, else shows its slug', () => {
+    const music = parsed({ category: 'music' });
+    expect(chipsOf(music, (slug) => (slug === 'music' ? 'Music' : slug))).toEqual([{ label: 'Music' }]);
+    expect(chipsOf(music)).toEqual([{ label: 'music' }]);
   });
 
   it('has no chips for a query it understood nothing of', () => {

@@ -1,6 +1,6 @@
 import type { SearchParsed } from '../../api/contracts';
 import { AGE_LABEL, LEVEL_LABEL } from '../../api/contracts';
-import { boroughName, formatMoney } from '../../lib/format';
+import { boroughName, formatMoney, neighborhoodName } from '../../lib/format';
 import { formatDuration, hhmmOf, longDay } from '../../lib/time';
 
 export type FilterName =
@@ -20,10 +20,10 @@ export interface Chip {
   clears?: FilterName[];
 }
 
-/** What the server understood, one chip per constraint. */
-export function chipsOf(p: SearchParsed): Chip[] {
+/** What the server understood, one chip per constraint; slugs shown by name where the name is known. */
+export function chipsOf(p: SearchParsed, categoryName: (slug: string) => string = (slug) => slug): Chip[] {
   const chips: Chip[] = p.services.map((s) => ({ label: s.name }));
-  if (!p.services.length && p.category) chips.push({ label: p.category });
+  if (!p.services.length && p.category) chips.push({ label: categoryName(p.category) });
   if (p.priceMinCents !== null && p.priceMaxCents !== null)
     chips.push({
       label: `${formatMoney(p.priceMinCents)}–${formatMoney(p.priceMaxCents)}/h`,
@@ -48,7 +48,7 @@ export function chipsOf(p: SearchParsed): Chip[] {
           : `From ${hhmmOf(p.timeFromMinutes)}`,
       clears: ['timeOfDay'],
     });
-  if (p.neighborhood) chips.push({ label: p.neighborhood, clears: ['borough'] });
+  if (p.neighborhood) chips.push({ label: neighborhoodName(p.neighborhood), clears: ['borough'] });
   else if (p.borough) chips.push({ label: boroughName(p.borough), clears: ['borough'] });
   if (p.format) chips.push({ label: p.format === 'online' ? 'Online' : 'In person', clears: ['format'] });
   if (p.level) chips.push({ label: LEVEL_LABEL[p.level], clears: ['level'] });

@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchParsed } from '../../api/contracts';
+import { useTopPerCategory } from '../catalog/catalog-queries';
 import { chipsOf, type FilterName } from './chips';
 
 export function SearchChips({
@@ -10,7 +11,9 @@ export function SearchChips({
   parsed: SearchParsed;
   onClear: (names: FilterName[]) => void;
 }) {
-  const chips = chipsOf(parsed);
+  // The catalog's category names, if the page has them already (the suggestions load them).
+  const top = useTopPerCategory(false);
+  const chips = chipsOf(parsed, (slug) => top.data?.categories.find((c) => c.slug === slug)?.name ?? slug);
   if (!chips.length) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">

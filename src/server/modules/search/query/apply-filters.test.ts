@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAreasFile } from '../../instructors/areas-data.js';
+import { readAreasFile } from '../../areas/areas-data.js';
 import { BOROUGH_SLUGS } from '../../../../contracts/areas.generated.js';
 import { applyFilters } from './apply-filters.js';
 import type { ParsedQuery } from './parse-query.js';

@@ -1,0 +1,29 @@
+import type { Db } from '../../db/client.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { boroughsWithSlugs, neighborhoodsWithSlugs } from './areas.repo.js';
+
+export interface AreaRef {
+  boroughSlug: string;
+  /** '' for the whole borough. */
+  neighborhoodSlug: string;
+}
+
+export class AreasService {
+  constructor(private readonly deps: AppDeps) {}
+
+  /**
+   * Borough or neighbourhood slugs → area references; unknown slugs are returned for the error
+   * message. `db` lets the caller read inside its own transaction.
+   */
+  async resolve(slugs: string[], db: Db = this.deps.db): Promise<{ areas: AreaRef[]; unknown: string[] }> {
+    const wanted = [...new Set(slugs)];
+    if (!wanted.length) return { areas: [], unknown: [] };
+    const [b, n] = await Promise.all([boroughsWithSlugs(db, wanted), neighborhoodsWithSlugs(db, wanted)]);
+    const areas = [
+      ...b.map((x) => ({ boroughSlug: x.slug, neighborhoodSlug: '' })),
+      ...n.map((x) => ({ boroughSlug: x.borough, neighborhoodSlug: x.slug })),
+    ];
+    const known = new Set([...b.map((x) => x.slug), ...n.map((x) => x.slug)]);
+    return { areas, unknown: wanted.filter((s) => !known.has(s)) };
+  }
+}
