@@ -31,7 +31,12 @@ export function installRouteContracts(app: FastifyInstance, opts: { check: boole
     route.schema ??= {};
     const needsSession = url.startsWith('/api/v1') && route.config?.permission !== 'public';
     (route.schema as { security?: unknown }).security = needsSession ? [{ bearer: [] }, { cookie: [] }] : [];
-    if (!url.startsWith('/api/v1')) return;
+    if (!url.startsWith('/api/v1')) {
+      // Probes and metrics too: a malformed URL or header is refused in the error shape on any path.
+      const schema = route.schema as { hide?: boolean; response?: ResponseMap };
+      if (!schema.hide && schema.response) schema.response[400] ??= errorResponse;
+      return;
+    }
     const { operationId, summary } = route.schema as { operationId?: string; summary?: string };
     const response = (route.schema.response ??= {}) as ResponseMap;
     // Born with a contract: an API route without one does not start.
