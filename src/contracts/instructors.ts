@@ -9,6 +9,7 @@ import {
   LESSON_MINUTES_MESSAGE,
   LEVELS,
   LOCATION_TYPES,
+  MAX_DURATIONS_PER_OFFERING,
 } from './lesson-vocabulary.js';
 import { page, paginationQuery } from './pagination.js';
 import { cents, idText, int, queryCents, strictParams, text } from './primitives.js';
@@ -31,9 +32,10 @@ const uniqueNonEmpty = <T extends z.ZodType>(item: T, max: number) =>
     .max(max)
     .refine((a) => new Set(a).size === a.length, 'Values must be unique.');
 
-const durations = uniqueNonEmpty(int({ ...LESSON_MINUTES, message: LESSON_MINUTES_MESSAGE }), 8).transform(
-  (d) => [...d].sort((a, b) => a - b),
-);
+const durations = uniqueNonEmpty(
+  int({ ...LESSON_MINUTES, message: LESSON_MINUTES_MESSAGE }),
+  MAX_DURATIONS_PER_OFFERING,
+).transform((d) => [...d].sort((a, b) => a - b));
 
 /** PUT with partial semantics: only the fields sent change. */
 export const updateProfileBody = z.strictObject({

@@ -46,3 +46,5 @@ export const LESSON_MINUTES_MESSAGE = 'Durations are multiples of 15 minutes, fr
 
 /** The lengths offered by name: the catalog's typical durations and the instructor's choices. */
 export const LESSON_DURATIONS = [15, 30, 45, 60, 75, 90, 120, 150, 180, 240] as const;
+/** How many lengths one offering may list: more than a student can compare at a glance. */
+export const MAX_DURATIONS_PER_OFFERING = 8;

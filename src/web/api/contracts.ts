@@ -65,6 +65,7 @@ export {
   LEVELS,
   LOCATION_LABEL,
   LOCATION_TYPES,
+  MAX_DURATIONS_PER_OFFERING,
 } from '../../contracts/lesson-vocabulary.js';
 export { lessonPriceCents } from '../../contracts/money.js';
 export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';

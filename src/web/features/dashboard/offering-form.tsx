@@ -4,6 +4,7 @@ import {
   AGE_GROUPS,
   AGE_LABEL,
   LESSON_DURATIONS,
+  MAX_DURATIONS_PER_OFFERING,
   LEVEL_LABEL,
   LEVELS,
   LOCATION_LABEL,
@@ -21,22 +22,30 @@ function Checkboxes<T extends string | number>({
   value,
   onChange,
   label,
+  max,
 }: {
   legend: string;
   options: readonly T[];
   value: T[];
   onChange: (v: T[]) => void;
   label: (v: T) => string;
+  /** At most this many may be ticked: the rest are disabled once it is reached, and a hint says why. */
+  max?: number;
 }) {
+  const full = max !== undefined && value.length >= max;
   return (
     <fieldset className="space-y-1">
-      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <legend className="text-sm font-medium text-slate-700">
+        {legend}
+        {max !== undefined && <span className="font-normal text-slate-500"> (up to {max})</span>}
+      </legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => (
           <label key={o} className="flex items-center gap-1.5 text-sm">
             <input
               type="checkbox"
               checked={value.includes(o)}
+              disabled={full && !value.includes(o)}
               onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
             />
             {label(o)}
@@ -96,6 +105,7 @@ export function OfferingForm({
       <Checkboxes
         legend="Lesson lengths"
         options={LESSON_DURATIONS}
+        max={MAX_DURATIONS_PER_OFFERING}
         value={durations}
         onChange={setDurations}
         label={formatDuration}
