@@ -17,7 +17,7 @@ export interface Offering extends OfferingRow {
   minDuration: number;
 }
 
-interface IndexState {
+export interface IndexState {
   offerings: Offering[];
   byService: Map<string, Offering[]>;
   schedules: Map<string, InstructorSchedule>;

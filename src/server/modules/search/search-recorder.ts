@@ -9,7 +9,7 @@ import { trimHistory, upsertHistory } from './search-history.repo.js';
 type EventRow = typeof searchEvents.$inferInsert & { id: string };
 type InteractionRow = typeof searchInteractions.$inferInsert;
 
-type Item =
+export type RecordedItem =
   | {
       kind: 'search';
       owner: SearchOwner | null;
@@ -26,7 +26,7 @@ const MAX_BATCH = 200;
  * order, in batches, a few times a second. Each history write is still one atomic UPSERT.
  */
 export class SearchRecorder {
-  private queue: Item[] = [];
+  private queue: RecordedItem[] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -35,7 +35,7 @@ export class SearchRecorder {
     private readonly log: Logger,
   ) {}
 
-  record(item: Item): void {
+  record(item: RecordedItem): void {
     this.queue.push(item);
     if (this.queue.length >= MAX_BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
@@ -55,7 +55,7 @@ export class SearchRecorder {
    * The batch in as few statements as possible; when that fails, item by item, so one bad row
    * (a value the database refuses) costs only itself, never the other searches of its batch.
    */
-  private async writeIsolated(batch: Item[]): Promise<void> {
+  private async writeIsolated(batch: RecordedItem[]): Promise<void> {
     try {
       await this.write(batch);
       return;
@@ -68,7 +68,7 @@ export class SearchRecorder {
     for (const item of batch) await this.writeIsolated([item]);
   }
 
-  private async write(batch: Item[]): Promise<void> {
+  private async write(batch: RecordedItem[]): Promise<void> {
     if (!batch.length) return;
     await this.db.transaction(async (tx) => {
       const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
