@@ -1,13 +1,12 @@
 import type { Logger } from 'pino';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { rowsOf } from '../../db/client.js';
-import { searchEvents, searchInteractions } from '../../db/schema/index.js';
+import type {
+  SearchEventRow as EventRow,
+  SearchInteractionRow as InteractionRow,
+} from './search-events.repo.js';
+import { insertSearchEvents, insertSearchInteractions, searchersSeenBefore } from './search-events.repo.js';
 import type { SearchOwner } from './search-history.repo.js';
 import { trimHistory, upsertHistory } from './search-history.repo.js';
-
-type EventRow = typeof searchEvents.$inferInsert & { id: string };
-type InteractionRow = typeof searchInteractions.$inferInsert;
 
 export type RecordedItem =
   | {
@@ -72,7 +71,7 @@ export class SearchRecorder {
     if (!batch.length) return;
     await this.db.transaction(async (tx) => {
       const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
-      if (events.length) await tx.insert(searchEvents).values(await this.markReturning(tx, events));
+      if (events.length) await insertSearchEvents(tx, await this.markReturning(tx, events));
       const owners = new Map<string, SearchOwner>();
       for (const i of batch) {
         if (i.kind !== 'search' || !i.owner || !i.history) continue;
@@ -81,7 +80,7 @@ export class SearchRecorder {
       }
       for (const owner of owners.values()) await trimHistory(tx, owner);
       const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
-      if (interactions.length) await tx.insert(searchInteractions).values(interactions);
+      await insertSearchInteractions(tx, interactions);
     });
   }
 
@@ -92,16 +91,7 @@ export class SearchRecorder {
     const guests = [
       ...new Set(events.flatMap((e) => (!e.userId && e.guestSessionId ? [e.guestSessionId] : []))),
     ];
-    const seen = new Set<string>();
-    if (userIds.length || guests.length) {
-      const rows = await rowsOf<{ k: string }>(
-        db,
-        sql`SELECT DISTINCT coalesce(user_id::text, 'g:' || guest_session_id) AS k FROM search_events
-            WHERE user_id = ANY(${`{${userIds.join(',')}}`}::uuid[])
-               OR (user_id IS NULL AND guest_session_id = ANY(${`{${guests.map((g) => `"${g}"`).join(',')}}`}::text[]))`,
-      );
-      for (const r of rows) seen.add(r.k);
-    }
+    const seen = await searchersSeenBefore(db, userIds, guests);
     return events.map((e) => {
       const k = key(e);
       const returning = k !== null && seen.has(k);
