@@ -29,7 +29,7 @@ export function createServices(deps: AppDeps) {
   const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
   const bookings = new BookingsService(deps, availability);
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
-  const offeringIndex = new OfferingIndex(deps);
+  const offeringIndex = new OfferingIndex(deps, availability);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
   availability.onChange((id) => offeringIndex.scheduleChanged(id));
   const searchRecorder = new SearchRecorder(deps.db, deps.log);
