@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { installSessionAuth } from './platform/auth/session-auth.js';
 import type { AppDeps } from './platform/deps.js';
 import { answerClientError, answerFrameworkError } from './platform/http/client-errors.js';
@@ -11,6 +11,7 @@ import { contractSerializerCompiler } from './platform/http/contract-serializer.
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installRouteContracts } from './platform/http/route-contracts.js';
+import { requestValidatorCompiler } from './platform/http/request-validator.js';
 import { installWebApp } from './platform/http/web-app.js';
 import { installGeneralLimit } from './platform/limits/general-limit.js';
 import { installRequestMetrics } from './platform/metrics/request-metrics.js';
@@ -46,7 +47,7 @@ export async function buildApp(
   });
   // The API speaks JSON only: any other body type is a clear 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(contractSerializerCompiler);
   installErrorHandling(app, await installWebApp(app, config.webDir));
   installRequestMetrics(app, deps.metrics);

@@ -39,7 +39,7 @@ export function createServices(deps: AppDeps) {
     new AreasService(deps),
   );
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
-  const offeringIndex = new OfferingIndex(deps);
+  const offeringIndex = new OfferingIndex(deps, availability);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
   availability.onChange((id) => offeringIndex.scheduleChanged(id));
   const searchRecorder = new SearchRecorder(deps.db, deps.log);

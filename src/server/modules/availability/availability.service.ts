@@ -10,7 +10,7 @@ import { covers, normalize, subtract } from './intervals.js';
 import { addDays, datesInRange, dayOfWeek, formatHHMM, instantToLocal, weekStart } from './local-time.js';
 import { parseHHMM } from '../../../contracts/clock-time.js';
 import type { InstructorSchedule } from './schedule.repo.js';
-import { loadInstructorSchedule } from './schedule.repo.js';
+import { loadInstructorSchedule, loadSchedules } from './schedule.repo.js';
 
 /** Public availability responses are cached under this prefix per instructor. */
 export const availabilityCachePrefix = (instructorId: string) => `avail:${instructorId}:`;
@@ -41,6 +41,15 @@ export class AvailabilityService {
     opts?: { excludeBookingId?: string },
   ): Promise<InstructorSchedule | null> {
     return loadInstructorSchedule(this.deps.db, instructorId, fromDate, toDate, opts);
+  }
+
+  /** The schedules of these instructors (of all with a profile when none are named), for the search index. */
+  schedules(
+    fromDate: string,
+    toDate: string,
+    instructorIds?: string[],
+  ): Promise<Map<string, InstructorSchedule>> {
+    return loadSchedules(this.deps.db, fromDate, toDate, { instructorIds });
   }
 
   /** Any availability, blackout, profile or booking change of this instructor calls this. */

@@ -24,6 +24,7 @@ export interface InstructorSchedule {
 }
 
 interface ScheduleRow {
+  id: string;
   timezone: string;
   bufferMinutes: number;
   minAdvanceHours: number;
@@ -48,10 +49,26 @@ export async function loadInstructorSchedule(
   toDate: string,
   opts: { excludeBookingId?: string } = {},
 ): Promise<InstructorSchedule | null> {
-  const [row] = await rowsOf<ScheduleRow>(
+  const schedules = await loadSchedules(db, fromDate, toDate, { ...opts, instructorIds: [instructorId] });
+  return schedules.get(instructorId) ?? null;
+}
+
+/**
+ * The schedules of these instructors (every instructor with a profile without `instructorIds`),
+ * in one statement: the search index loads them all at once, and reloads the changed ones together.
+ */
+export async function loadSchedules(
+  db: Db,
+  fromDate: string,
+  toDate: string,
+  opts: { instructorIds?: string[]; excludeBookingId?: string } = {},
+): Promise<Map<string, InstructorSchedule>> {
+  const ids = opts.instructorIds;
+  const rows = await rowsOf<ScheduleRow>(
     db,
     sql`
-      SELECT ${instructorProfiles.timezone} AS timezone,
+      SELECT ${instructorProfiles.userId} AS id,
+             ${instructorProfiles.timezone} AS timezone,
              ${instructorProfiles.bufferMinutes} AS "bufferMinutes",
              ${instructorProfiles.minAdvanceHours} AS "minAdvanceHours",
              ${instructorProfiles.maxDaysAhead} AS "maxDaysAhead",
@@ -61,20 +78,20 @@ export async function loadInstructorSchedule(
                                                 ${availabilityRanges.endMinute})
                                ORDER BY ${availabilityRanges.date}, ${availabilityRanges.startMinute})
                FROM ${availabilityRanges}
-               WHERE ${availabilityRanges.instructorId} = ${instructorId}
+               WHERE ${availabilityRanges.instructorId} = ${instructorProfiles.userId}
                  AND ${availabilityRanges.date} BETWEEN ${fromDate} AND ${toDate}
              ), '[]') AS ranges,
              coalesce((
                SELECT json_agg(${blackoutDates.date})
                FROM ${blackoutDates}
-               WHERE ${blackoutDates.instructorId} = ${instructorId}
+               WHERE ${blackoutDates.instructorId} = ${instructorProfiles.userId}
                  AND ${blackoutDates.date} BETWEEN ${fromDate} AND ${toDate}
              ), '[]') AS blackouts,
              coalesce((
                SELECT json_agg(json_build_array(extract(epoch FROM ${bookings.startsAt}) * 1000,
                                                 extract(epoch FROM ${bookings.endsAt}) * 1000))
                FROM ${bookings}
-               WHERE ${bookings.instructorId} = ${instructorId}
+               WHERE ${bookings.instructorId} = ${instructorProfiles.userId}
                  AND ${bookings.status} = 'confirmed'
                  AND ${bookings.startsAt} < (${toDate}::date + 2)::timestamptz
                  AND ${bookings.endsAt} > (${fromDate}::date - 2)::timestamptz
@@ -82,15 +99,17 @@ export async function loadInstructorSchedule(
              ), '[]') AS booked
       FROM ${instructorProfiles}
       JOIN ${users} ON ${users.id} = ${instructorProfiles.userId}
-      WHERE ${instructorProfiles.userId} = ${instructorId}`,
+      ${ids ? sql`WHERE ${instructorProfiles.userId} = ANY(${`{${ids.join(',')}}`}::uuid[])` : sql``}`,
   );
-  if (!row) return null;
-  const { ranges, blackouts, booked, ...profile } = row;
+  return new Map(rows.map((row) => [row.id, toSchedule(row)]));
+}
+
+function toSchedule({ id, ranges, blackouts, booked, ...profile }: ScheduleRow): InstructorSchedule {
   const availability: InstructorSchedule['availability'] = {};
   for (const [date, start, end] of ranges)
     (availability[date] ??= []).push({ start: formatHHMM(start), end: formatHHMM(end) });
   return {
-    instructorId,
+    instructorId: id,
     ...profile,
     availability,
     blackoutDates: new Set(blackouts),

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { AppDeps } from '../../platform/deps.js';
+import type { AvailabilityService } from '../availability/availability.service.js';
 import type { BookableDay } from '../availability/bookable-time.js';
 import { computeBookableDays } from '../availability/bookable-time.js';
 import { addDays, datesInRange, instantToLocal } from '../availability/local-time.js';
@@ -9,7 +10,6 @@ import { publicName } from '../instructors/instructor-views.js';
 import type { OfferingRow } from './offerings.repo.js';
 import { loadSearchableOfferings } from './offerings.repo.js';
 import type { Rankable } from './ranking.js';
-import { loadSchedulesBulk } from './schedules-bulk.repo.js';
 
 export interface Offering extends OfferingRow {
   boroughs: ReadonlySet<string>;
@@ -17,7 +17,7 @@ export interface Offering extends OfferingRow {
   minDuration: number;
 }
 
-interface IndexState {
+export interface IndexState {
   offerings: Offering[];
   byService: Map<string, Offering[]>;
   schedules: Map<string, InstructorSchedule>;
@@ -54,7 +54,10 @@ export class OfferingIndex {
   /** Instructors whose schedule changed since the last search; reloaded together by the next one. */
   private stale = new Set<string>();
 
-  constructor(private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'log'>) {
+  constructor(
+    private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'log'>,
+    private readonly availability: Pick<AvailabilityService, 'schedules'>,
+  ) {
     deps.cache.subscribe(
       INDEX_CHANNEL,
       (msg) => {
@@ -118,7 +121,7 @@ export class OfferingIndex {
     const { from, to } = this.window();
     const [rows, schedules] = await Promise.all([
       loadSearchableOfferings(this.deps.db),
-      loadSchedulesBulk(this.deps.db, from, to),
+      this.availability.schedules(from, to),
     ]);
     const offerings = rows.map(toOffering);
     const byService = new Map<string, Offering[]>();
@@ -128,7 +131,7 @@ export class OfferingIndex {
 
   private async reloadInstructors(state: IndexState, ids: string[]): Promise<IndexState> {
     const { from, to } = this.window();
-    const fresh = await loadSchedulesBulk(this.deps.db, from, to, ids);
+    const fresh = await this.availability.schedules(from, to, ids);
     const changed = new Set(ids);
     for (const id of ids) {
       const s = fresh.get(id);

@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { SearchType } from '../../../contracts/search.js';
-import { eq } from 'drizzle-orm';
-import { searchEvents } from '../../db/schema/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { isUuid } from '../../platform/ids.js';
@@ -15,6 +13,7 @@ import {
   trimHistory,
 } from './search-history.repo.js';
 import type { SearchRecorder } from './search-recorder.js';
+import { searchEventOwner } from './search-events.repo.js';
 
 /** The signed-in user, else the guest named by X-Guest-Session-Id, else nobody. */
 export function searchOwnerOf(req: FastifyRequest): SearchOwner | null {
@@ -85,10 +84,7 @@ export class SearchHistoryService {
     },
   ) {
     await this.recorder.flush();
-    const [event] = await this.deps.db
-      .select()
-      .from(searchEvents)
-      .where(eq(searchEvents.id, body.searchEventId));
+    const event = await searchEventOwner(this.deps.db, body.searchEventId);
     const mine =
       event &&
       (owner?.userId

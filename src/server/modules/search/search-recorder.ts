@@ -1,15 +1,14 @@
 import type { Logger } from 'pino';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { rowsOf } from '../../db/client.js';
-import { searchEvents, searchInteractions } from '../../db/schema/index.js';
+import type {
+  SearchEventRow as EventRow,
+  SearchInteractionRow as InteractionRow,
+} from './search-events.repo.js';
+import { insertSearchEvents, insertSearchInteractions, searchersSeenBefore } from './search-events.repo.js';
 import type { SearchOwner } from './search-history.repo.js';
 import { trimHistory, upsertHistory } from './search-history.repo.js';
 
-type EventRow = typeof searchEvents.$inferInsert & { id: string };
-type InteractionRow = typeof searchInteractions.$inferInsert;
-
-type Item =
+export type RecordedItem =
   | {
       kind: 'search';
       owner: SearchOwner | null;
@@ -26,7 +25,7 @@ const MAX_BATCH = 200;
  * order, in batches, a few times a second. Each history write is still one atomic UPSERT.
  */
 export class SearchRecorder {
-  private queue: Item[] = [];
+  private queue: RecordedItem[] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -35,7 +34,7 @@ export class SearchRecorder {
     private readonly log: Logger,
   ) {}
 
-  record(item: Item): void {
+  record(item: RecordedItem): void {
     this.queue.push(item);
     if (this.queue.length >= MAX_BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
@@ -55,7 +54,7 @@ export class SearchRecorder {
    * The batch in as few statements as possible; when that fails, item by item, so one bad row
    * (a value the database refuses) costs only itself, never the other searches of its batch.
    */
-  private async writeIsolated(batch: Item[]): Promise<void> {
+  private async writeIsolated(batch: RecordedItem[]): Promise<void> {
     try {
       await this.write(batch);
       return;
@@ -68,11 +67,11 @@ export class SearchRecorder {
     for (const item of batch) await this.writeIsolated([item]);
   }
 
-  private async write(batch: Item[]): Promise<void> {
+  private async write(batch: RecordedItem[]): Promise<void> {
     if (!batch.length) return;
     await this.db.transaction(async (tx) => {
       const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
-      if (events.length) await tx.insert(searchEvents).values(await this.markReturning(tx, events));
+      if (events.length) await insertSearchEvents(tx, await this.markReturning(tx, events));
       const owners = new Map<string, SearchOwner>();
       for (const i of batch) {
         if (i.kind !== 'search' || !i.owner || !i.history) continue;
@@ -81,7 +80,7 @@ export class SearchRecorder {
       }
       for (const owner of owners.values()) await trimHistory(tx, owner);
       const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
-      if (interactions.length) await tx.insert(searchInteractions).values(interactions);
+      await insertSearchInteractions(tx, interactions);
     });
   }
 
@@ -92,16 +91,7 @@ export class SearchRecorder {
     const guests = [
       ...new Set(events.flatMap((e) => (!e.userId && e.guestSessionId ? [e.guestSessionId] : []))),
     ];
-    const seen = new Set<string>();
-    if (userIds.length || guests.length) {
-      const rows = await rowsOf<{ k: string }>(
-        db,
-        sql`SELECT DISTINCT coalesce(user_id::text, 'g:' || guest_session_id) AS k FROM search_events
-            WHERE user_id = ANY(${`{${userIds.join(',')}}`}::uuid[])
-               OR (user_id IS NULL AND guest_session_id = ANY(${`{${guests.map((g) => `"${g}"`).join(',')}}`}::text[]))`,
-      );
-      for (const r of rows) seen.add(r.k);
-    }
+    const seen = await searchersSeenBefore(db, userIds, guests);
     return events.map((e) => {
       const k = key(e);
       const returning = k !== null && seen.has(k);

@@ -1,26 +1,10 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../../db/seed/seed-demo-if-empty.js';
-import { ManualClock } from '../../platform/clock.js';
+import { describe, expect, it } from 'vitest';
+import { searchOk, searchUrl, useSearchTestApp } from './search.test-helpers.js';
 import { localDate } from '../../testing/fixtures.js';
-import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
 import { instantToLocal } from '../availability/local-time.js';
 
-// Tuesday 24 November 2026, 10:00 in New York.
-const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ clock });
-  await seedDemoIfEmpty(
-    t.deps.database,
-    { ...t.deps.config, seedDemo: true },
-    clock,
-    pino({ level: 'silent' }),
-  );
-  await t.services.catalog.invalidate();
-}, 120_000);
-afterAll(() => t.close());
+const app = useSearchTestApp({ demo: true });
+const { clock } = app;
 
 interface Result {
   service: { name: string; slug: string };
@@ -37,15 +21,10 @@ interface Body {
   total: number;
   parsed: Record<string, unknown>;
 }
-const url = (q: string, filters: Record<string, string | number>) =>
-  `/api/v1/search?${new URLSearchParams({ q, perPage: '100', ...filters }).toString()}`;
 const get = (q: string, filters: Record<string, string | number> = {}) =>
-  t.request({ method: 'GET', url: url(q, filters) });
-const search = async (q: string, filters: Record<string, string | number> = {}) => {
-  const res = await get(q, filters);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Body;
-};
+  app.t.request({ method: 'GET', url: searchUrl(q, filters) });
+const search = (q: string, filters: Record<string, string | number> = {}) =>
+  searchOk<Body>(app.t, q, filters);
 const NY = 'America/New_York';
 const localMinutes = (iso: string) => {
   const [h, m] = instantToLocal(new Date(iso), NY).time.split(':').map(Number) as [number, number];

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../platform/clock.js';
+import { describe, expect, it } from 'vitest';
+import { searchOk, useSearchTestApp } from './search.test-helpers.js';
 import { addAvailability, createInstructor, localDate } from '../../testing/fixtures.js';
-import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
 
-const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ clock });
-});
-afterAll(() => t.close());
+const app = useSearchTestApp({ demo: false });
+const { clock } = app;
 
 const ids = async (q: string) =>
-  (await t.request({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}&perPage=100` }))
-    .json()
-    .results.map((r: { instructor: { id: string } }) => r.instructor.id);
+  (await searchOk<{ results: { instructor: { id: string } }[] }>(app.t, q)).results.map(
+    (r) => r.instructor.id,
+  );
 
 describe('search results follow changes at once (same minute, cached lists dropped)', () => {
   it('a blackout removes an instructor from "tomorrow"; a new offering appears', async () => {
-    const i = await createInstructor(t, { services: [{ slug: 'cello', hourlyRateCents: 5000 }] });
-    await addAvailability(t, i.id, [localDate(clock.now(), 1)], ['09:00-12:00']);
+    const i = await createInstructor(app.t, { services: [{ slug: 'cello', hourlyRateCents: 5000 }] });
+    await addAvailability(app.t, i.id, [localDate(clock.now(), 1)], ['09:00-12:00']);
     expect(await ids('cello tomorrow')).toContain(i.id);
     expect(await ids('cello tomorrow')).toContain(i.id); // served from the cached list
-    const res = await t.request({
+    const res = await app.t.request({
       method: 'POST',
       url: '/api/v1/instructors/me/blackouts',
       token: i.token,
@@ -32,7 +26,7 @@ describe('search results follow changes at once (same minute, cached lists dropp
     expect(await ids('cello tomorrow')).not.toContain(i.id);
 
     expect(await ids('harp')).not.toContain(i.id);
-    const add = await t.request({
+    const add = await app.t.request({
       method: 'POST',
       url: '/api/v1/instructors/me/services',
       token: i.token,
@@ -50,14 +44,14 @@ describe('search results follow changes at once (same minute, cached lists dropp
   });
 
   it('a booking that takes the only slot removes the instructor from that window', async () => {
-    const i = await createInstructor(t, {
+    const i = await createInstructor(app.t, {
       services: [{ slug: 'oboe', hourlyRateCents: 5000, durations: [60] }],
     });
     const date = localDate(clock.now(), 2);
-    await addAvailability(t, i.id, [date], ['10:00-11:00']);
+    await addAvailability(app.t, i.id, [date], ['10:00-11:00']);
     expect(await ids('oboe on thursday')).toContain(i.id);
-    const s = await t.user();
-    const booked = await t.request({
+    const s = await app.t.user();
+    const booked = await app.t.request({
       method: 'POST',
       url: '/api/v1/bookings',
       token: s.token,

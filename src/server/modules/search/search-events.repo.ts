@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
+import { searchEvents, searchInteractions } from '../../db/schema/index.js';
+
+export type SearchEventRow = typeof searchEvents.$inferInsert & { id: string };
+export type SearchInteractionRow = typeof searchInteractions.$inferInsert;
+
+/** Who ran a search event (a user, a guest, or nobody); undefined when there is no such event. */
+export async function searchEventOwner(
+  db: Db,
+  id: string,
+): Promise<{ userId: string | null; guestSessionId: string | null } | undefined> {
+  const [row] = await db
+    .select({ userId: searchEvents.userId, guestSessionId: searchEvents.guestSessionId })
+    .from(searchEvents)
+    .where(eq(searchEvents.id, id));
+  return row;
+}
+
+export async function insertSearchEvents(db: Db, rows: SearchEventRow[]): Promise<void> {
+  if (rows.length) await db.insert(searchEvents).values(rows);
+}
+
+export async function insertSearchInteractions(db: Db, rows: SearchInteractionRow[]): Promise<void> {
+  if (rows.length) await db.insert(searchInteractions).values(rows);
+}
+
+/** Which of these users and guests searched before: user ids, and guest ids as `g:<id>`. */
+export async function searchersSeenBefore(
+  db: Db,
+  userIds: string[],
+  guestIds: string[],
+): Promise<Set<string>> {
+  if (!userIds.length && !guestIds.length) return new Set();
+  const rows = await rowsOf<{ k: string }>(
+    db,
+    sql`SELECT DISTINCT coalesce(user_id::text, 'g:' || guest_session_id) AS k FROM search_events
+        WHERE user_id = ANY(${`{${userIds.join(',')}}`}::uuid[])
+           OR (user_id IS NULL AND guest_session_id = ANY(${`{${guestIds.map((g) => `"${g}"`).join(',')}}`}::text[]))`,
+  );
+  return new Set(rows.map((r) => r.k));
+}
