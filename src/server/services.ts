@@ -28,6 +28,7 @@ export function createServices(deps: AppDeps) {
   const accountStatus = new AccountStatusService(deps, access);
   const catalog = new CatalogService(deps);
   const availability = new AvailabilityService(deps);
+  const areas = new AreasService(deps);
   const bookings = new BookingsService(deps, availability);
   const instructors = new InstructorsService(
     deps,
@@ -36,7 +37,7 @@ export function createServices(deps: AppDeps) {
     accountStatus,
     access,
     bookings,
-    new AreasService(deps),
+    areas,
   );
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps, availability);
@@ -50,6 +51,7 @@ export function createServices(deps: AppDeps) {
     new SearchMatching(deps, catalog, semanticFactory(deps.log)),
     catalog,
     searchRecorder,
+    areas,
   );
   const auth = new AuthService(deps, hasher, access);
   auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));

@@ -49,3 +49,17 @@ export async function neighborhoodsWithSlugs(
     .from(neighborhoods)
     .where(inArray(neighborhoods.slug, slugs));
 }
+
+/** Every borough and neighbourhood with its aliases: what the search parser reads places from. */
+export async function allAreasWithAliases(db: Db) {
+  const [b, n] = [await db.select().from(boroughs), await db.select().from(neighborhoods)];
+  return {
+    boroughs: b.map((x) => ({ slug: x.slug, name: x.name, aliases: x.aliases })),
+    neighborhoods: n.map((x) => ({
+      slug: x.slug,
+      name: x.name,
+      boroughSlug: x.boroughSlug,
+      aliases: x.aliases,
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { boroughsWithSlugs, neighborhoodsWithSlugs } from './areas.repo.js';
+import { allAreasWithAliases, boroughsWithSlugs, neighborhoodsWithSlugs } from './areas.repo.js';
 
 export interface AreaRef {
   boroughSlug: string;
@@ -9,7 +9,15 @@ export interface AreaRef {
 }
 
 export class AreasService {
+  private all?: ReturnType<typeof allAreasWithAliases>;
+
   constructor(private readonly deps: AppDeps) {}
+
+  /** Every area with its names and aliases; loaded once (the areas file changes only at start-up). */
+  everyArea(): ReturnType<typeof allAreasWithAliases> {
+    this.all ??= allAreasWithAliases(this.deps.db);
+    return this.all;
+  }
 
   /**
    * Borough or neighbourhood slugs → area references; unknown slugs are returned for the error

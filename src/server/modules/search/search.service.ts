@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SearchResponse, SearchType } from '../../../contracts/search.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
+import type { AreasService } from '../areas/areas.service.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { loadAreaIndex } from './areas.repo.js';
 import type { ClientContext } from './client-context.js';
 import type { IndexState, NextTime, OfferingIndex, RankedResult, SearchWindow } from './offering-index.js';
 import { interpretQuery } from './pipeline/interpret-query.js';
@@ -39,19 +39,17 @@ const NEXT_TIMES = 3;
  * bookable time → rank (kept per minute in the index) → page and shape the answer → record it.
  */
 export class SearchService {
-  private areas?: Promise<AreaIndex>;
-
   constructor(
     private readonly deps: AppDeps,
     private readonly index: OfferingIndex,
     private readonly matching: SearchMatching,
     private readonly catalog: CatalogService,
     private readonly recorder: SearchRecorder,
+    private readonly areas: AreasService,
   ) {}
 
   private areaIndex(): Promise<AreaIndex> {
-    this.areas ??= loadAreaIndex(this.deps.db);
-    return this.areas;
+    return this.areas.everyArea();
   }
 
   async search(input: SearchInput, auth: AuthContext | null, client: ClientContext): Promise<SearchResponse> {
