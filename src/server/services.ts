@@ -11,6 +11,8 @@ import { AvailabilityService } from './modules/availability/availability.service
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { MessagingService } from './modules/messaging/messaging.service.js';
+import { EventHub } from './platform/events/event-hub.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
 import { OfferingIndex } from './modules/search/offering-index.js';
 import { SearchHistoryService } from './modules/search/search-history.service.js';
@@ -28,6 +30,8 @@ export function createServices(deps: AppDeps) {
   const availability = new AvailabilityService(deps);
   const instructors = new InstructorsService(deps, catalog, availability, accountStatus, access);
   const bookings = new BookingsService(deps, availability);
+  const events = new EventHub(deps, deps.config.sseHeartbeatMs);
+  const messaging = new MessagingService(deps, bookings, events);
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
@@ -57,6 +61,8 @@ export function createServices(deps: AppDeps) {
     publicAvailability: new PublicAvailabilityService(deps),
     instructors,
     bookings,
+    events,
+    messaging,
     auth,
     offeringIndex,
     searchRecorder,

@@ -56,6 +56,7 @@ const BOOK_AGAIN_LIMIT = 6;
 
 export class BookingsService {
   private readonly createLimiter: Limiter;
+  private readonly bookingRefusals: ((studentId: string, instructorId: string) => Promise<boolean>)[] = [];
 
   constructor(
     private readonly deps: AppDeps,
@@ -71,6 +72,27 @@ export class BookingsService {
 
   private now() {
     return this.deps.clock.now();
+  }
+
+  /**
+   * Another module's reason a student may not book an instructor (messaging: a block). It is
+   * answered as INSTRUCTOR_UNAVAILABLE, so the reason is not revealed.
+   */
+  refuseBookingWhen(refusal: (studentId: string, instructorId: string) => Promise<boolean>): void {
+    this.bookingRefusals.push(refusal);
+  }
+
+  private async refusedByOthers(studentId: string, instructorId: string): Promise<boolean> {
+    for (const refusal of this.bookingRefusals) if (await refusal(studentId, instructorId)) return true;
+    return false;
+  }
+
+  /** Which pairs have a lesson together in one of `statuses`, as "studentId:instructorId". */
+  pairsWithLessons(
+    pairs: { studentId: string; instructorId: string }[],
+    statuses: readonly BookingRow['status'][],
+  ) {
+    return repo.pairsWithLessons(this.deps.db, pairs, statuses);
   }
 
   /** Resolves date + startTime (instructor's zone) or startsAt; a wall time that does not exist is 422. */
@@ -143,7 +165,10 @@ export class BookingsService {
     if (!offering) throw notFound('Instructor service');
     if (offering.instructorId === auth.user.id)
       throw unprocessable('SELF_BOOKING', 'You cannot book your own lesson.');
-    if (offering.instructorStatus !== 'active')
+    if (
+      offering.instructorStatus !== 'active' ||
+      (await this.refusedByOthers(auth.user.id, offering.instructorId))
+    )
       throw unprocessable('INSTRUCTOR_UNAVAILABLE', 'This instructor is not taking bookings.');
     if (!offering.active)
       throw unprocessable('SERVICE_INACTIVE', 'This instructor no longer offers this service.');
