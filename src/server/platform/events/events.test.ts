@@ -94,6 +94,56 @@ describe('GET /events', () => {
     ).resolves.toBe('ended');
   });
 
+  it('ends the stream when the account is deactivated', async () => {
+    const admin = await t.user({ roles: ['admin'] });
+    const u = await t.user();
+    const stream = await openSse(base, u.token);
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/admin/users/${u.id}/status`,
+      token: admin.token,
+      payload: { status: 'deactivated', reason: 'Test' },
+    });
+    expect(res.statusCode).toBe(200);
+    const outcome = await Promise.race([
+      stream.ended.then(() => 'ended'),
+      new Promise((r) => setTimeout(() => r('open'), 5000)),
+    ]);
+    expect(outcome).toBe('ended');
+  });
+
+  it('ends only the stream whose delivery fails; the others keep receiving', async () => {
+    const a = await t.user();
+    const b = await t.user();
+    const hub = t.services.events;
+    hub.render('test_boom', (userId, data) => {
+      if (userId === a.id) throw new Error('render failed');
+      return Promise.resolve(data);
+    });
+    const sa = await openSse(base, a.token);
+    const sb = await openSse(base, b.token);
+    await t.deps.db.transaction((tx) =>
+      hub.append(tx, [
+        { userId: a.id, type: 'test_boom', data: { n: 1 } },
+        { userId: b.id, type: 'test_boom', data: { n: 1 } },
+      ]),
+    );
+    await sa.ended;
+    const [got] = await sb.waitFor(1);
+    expect(got).toMatchObject({ type: 'test_boom', data: { n: 1 } });
+    expect(hub.openCount).toBeGreaterThanOrEqual(1);
+    sb.close();
+  });
+
+  it('reads a Last-Event-ID it never gave as "up to date", not as a gap', async () => {
+    const { inst, student, cid } = await pair();
+    const stream = await openSse(base, inst.token, 1_000_000);
+    await send(t, student.token, cid, 'after a bogus id');
+    const [e] = await stream.waitFor(1);
+    expect(e).toMatchObject({ type: 'message', id: 1 });
+    stream.close();
+  });
+
   it('refuses a guest', async () => {
     const res = await t.request({ method: 'GET', url: '/api/v1/events' });
     expect(res.statusCode).toBe(401);
@@ -125,6 +175,25 @@ describe('GET /events', () => {
       .from(emailOutbox)
       .where(and(eq(emailOutbox.toAddress, inst.email), eq(emailOutbox.template, 'new_message')));
     expect(after).toHaveLength(1);
+  });
+});
+
+describe('without heartbeats (60 s), the change itself ends the stream', () => {
+  it('logout wakes the stream holder through NOTIFY', async () => {
+    const slow = await createTestApp({ config: { sseHeartbeatMs: 60_000 } });
+    try {
+      const url = await slow.app.listen({ port: 0, host: '127.0.0.1' });
+      const u = await slow.user();
+      const stream = await openSse(url, u.token);
+      await slow.request({ method: 'POST', url: '/api/v1/auth/logout', token: u.token });
+      const outcome = await Promise.race([
+        stream.ended.then(() => 'ended'),
+        new Promise((r) => setTimeout(() => r('open'), 5000)),
+      ]);
+      expect(outcome).toBe('ended');
+    } finally {
+      await slow.close();
+    }
   });
 });
 
