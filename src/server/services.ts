@@ -32,6 +32,7 @@ export function createServices(deps: AppDeps) {
   const bookings = new BookingsService(deps, availability);
   const events = new EventHub(deps, deps.config.sseHeartbeatMs);
   const messaging = new MessagingService(deps, bookings, events);
+  instructors.replyTimeFrom((id) => messaging.replyTimeMinutes(id));
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());

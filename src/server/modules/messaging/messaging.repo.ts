@@ -289,6 +289,31 @@ export async function hideMessage(db: Db, id: string, by: string, reason: string
   return rows[0] ? toMessage(rows[0]) : undefined;
 }
 
+/**
+ * First replies of an instructor since `since`: for each conversation whose student first wrote
+ * then, the time to the instructor's next message. Unanswered conversations are not counted.
+ */
+export async function firstReplies(db: Db, instructorId: string, since: Date) {
+  const [row] = await rowsOf<{ answered: number; median_seconds: number | null }>(
+    db,
+    sql`WITH asked AS (
+          SELECT c.id, min(m.sent_at) AS at FROM conversations c
+          JOIN messages m ON m.conversation_id = c.id AND m.sender_id = c.student_id
+          WHERE c.instructor_id = ${instructorId} GROUP BY c.id
+        ), replied AS (
+          SELECT a.at AS asked_at,
+                 (SELECT min(m.sent_at) FROM messages m
+                  WHERE m.conversation_id = a.id AND m.sender_id = ${instructorId} AND m.sent_at >= a.at) AS at
+          FROM asked a WHERE a.at >= ${since.toISOString()}
+        )
+        SELECT count(at)::int AS answered,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM at - asked_at))
+                 FILTER (WHERE at IS NOT NULL) AS median_seconds
+        FROM replied`,
+  );
+  return { answered: Number(row?.answered ?? 0), medianSeconds: row?.median_seconds ?? null };
+}
+
 export interface ReportRow {
   id: string;
   messageId: string;

@@ -371,3 +371,30 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('reply time on the public profile', () => {
+  it('is the median first reply over 30 days, shown from 3 answered conversations', async () => {
+    const inst = await pianoTeacher(t);
+    const profile = async () =>
+      (await t.request({ method: 'GET', url: `/api/v1/instructors/${inst.id}` })).json().replyTimeMinutes;
+    const now = Date.now();
+    const exchange = async (askedMinutesAgo: number, replyAfterMinutes: number) => {
+      const s = await t.user();
+      const cid = await conversationBetween(t, s.token, inst.id);
+      const q = (await send(t, s.token, cid, 'Question')).json().id as string;
+      const a = (await send(t, inst.token, cid, 'Answer')).json().id as string;
+      const asked = new Date(now - askedMinutesAgo * 60_000);
+      await t.deps.db.update(messages).set({ sentAt: asked }).where(eq(messages.id, q));
+      const replied = new Date(asked.getTime() + replyAfterMinutes * 60_000);
+      await t.deps.db.update(messages).set({ sentAt: replied }).where(eq(messages.id, a));
+    };
+    await exchange(600, 10);
+    await exchange(500, 120);
+    expect(await profile()).toBeNull();
+    // Older than 30 days: not counted.
+    await exchange(31 * 24 * 60, 1);
+    expect(await profile()).toBeNull();
+    await exchange(400, 30);
+    expect(await profile()).toBe(30);
+  });
+});

@@ -23,6 +23,10 @@ const UNMASKING_STATUSES = ['confirmed', 'completed'] as const;
 /** An instructor may start a conversation with a student of any lesson of theirs. */
 const ANY_LESSON = ['confirmed', 'completed', 'cancelled', 'no_show'] as const;
 
+/** Reply time (public profile): median over this window, shown once this many were answered. */
+const REPLY_WINDOW_DAYS = 30;
+const MIN_ANSWERED = 3;
+
 const pairKey = (c: { studentId: string; instructorId: string }) => `${c.studentId}:${c.instructorId}`;
 const otherOf = (c: ConversationRow, userId: string) =>
   c.studentId === userId ? c.instructorId : c.studentId;
@@ -266,6 +270,14 @@ export class MessagingService {
         createdAt: report.createdAt.toISOString(),
       },
     };
+  }
+
+  /** The instructor's median first-reply time in minutes over 30 days, once 3 were answered. */
+  async replyTimeMinutes(instructorId: string): Promise<number | null> {
+    const since = new Date(this.now().getTime() - REPLY_WINDOW_DAYS * 86_400_000);
+    const r = await repo.firstReplies(this.deps.db, instructorId, since);
+    if (r.answered < MIN_ANSWERED || r.medianSeconds === null) return null;
+    return Math.round(Number(r.medianSeconds) / 60);
   }
 
   // ---- moderation (moderate_content, checked by the routes) ------------------------------------
