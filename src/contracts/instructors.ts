@@ -155,7 +155,17 @@ const publicFields = {
 };
 
 export const publicInstructor = z
-  .object({ ...publicFields, services: z.array(offering) })
+  .object({
+    ...publicFields,
+    services: z.array(offering),
+    replyTimeMinutes: z
+      .int()
+      .min(0)
+      .nullable()
+      .describe(
+        'Median minutes to the first reply to a student over the last 30 days; null below 3 answered conversations.',
+      ),
+  })
   .describe('An instructor as anyone sees them, with their active offerings.');
 export type PublicInstructor = z.infer<typeof publicInstructor>;
 

@@ -22,6 +22,9 @@ import { availabilityRoutes, publicAvailabilityRoutes } from './modules/availabi
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.js';
+import { messagingRoutes } from './modules/messaging/messaging.routes.js';
+import { moderationRoutes } from './modules/messaging/moderation.routes.js';
+import { eventsRoutes } from './platform/events/events.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import type { Services } from './services.js';
 import { createServices } from './services.js';
@@ -98,6 +101,9 @@ export async function buildApp(
       await api.register(publicAvailabilityRoutes(services));
       await api.register(bookingsRoutes(services.bookings));
       await api.register(searchRoutes(deps, services.search, services.searchHistory));
+      await api.register(messagingRoutes(services.messaging));
+      await api.register(moderationRoutes(services.messaging));
+      await api.register(eventsRoutes(services.events));
     },
     { prefix: '/api/v1' },
   );

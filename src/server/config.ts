@@ -36,6 +36,8 @@ const envSchema = z.object({
   PASSWORD_RESET_PER_IP_PER_HOUR: int(10),
   BODY_LIMIT_BYTES: int(100_000),
   BOOKINGS_PER_USER_PER_MIN: int(30),
+  MESSAGES_PER_USER_PER_MIN: int(30),
+  SSE_HEARTBEAT_SECONDS: int(25),
   PG_PREPARE_THRESHOLD: int(3),
 });
 
@@ -69,6 +71,9 @@ export interface Config {
   passwordResetPerIpPerHour: number;
   bodyLimitBytes: number;
   bookingsPerUserPerMin: number;
+  messagesPerUserPerMin: number;
+  /** Comment lines on idle event streams (proxies close silent ones); also the catch-up tick. */
+  sseHeartbeatMs: number;
   /** Runs of one statement after which PostgreSQL gets it prepared; 0 = never (db/statement-cache.ts). */
   pgPrepareThreshold: number;
   /** Cheap argon2 parameters: only ever set by the test helpers. */
@@ -133,6 +138,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     passwordResetPerIpPerHour: e.PASSWORD_RESET_PER_IP_PER_HOUR,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     bookingsPerUserPerMin: e.BOOKINGS_PER_USER_PER_MIN,
+    messagesPerUserPerMin: e.MESSAGES_PER_USER_PER_MIN,
+    sseHeartbeatMs: Math.max(1, e.SSE_HEARTBEAT_SECONDS) * 1000,
     pgPrepareThreshold: e.PG_PREPARE_THRESHOLD,
     fastHashing: false,
     checkResponseContracts: false,

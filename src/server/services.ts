@@ -13,6 +13,8 @@ import { AvailabilityService } from './modules/availability/availability.service
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { MessagingService } from './modules/messaging/messaging.service.js';
+import { EventHub } from './platform/events/event-hub.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
 import { OfferingIndex } from './modules/search/offering-index.js';
 import { SearchHistoryService } from './modules/search/search-history.service.js';
@@ -39,6 +41,9 @@ export function createServices(deps: AppDeps) {
     bookings,
     areas,
   );
+  const events = new EventHub(deps, deps.config.sseHeartbeatMs);
+  const messaging = new MessagingService(deps, bookings, events);
+  instructors.replyTimeFrom((id) => messaging.replyTimeMinutes(id));
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps, availability);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
@@ -70,6 +75,8 @@ export function createServices(deps: AppDeps) {
     publicAvailability: new PublicAvailabilityService(deps),
     instructors,
     bookings,
+    events,
+    messaging,
     auth,
     offeringIndex,
     searchRecorder,

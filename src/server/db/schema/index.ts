@@ -5,3 +5,5 @@ export * from './instructors.js';
 export * from './availability.js';
 export * from './bookings.js';
 export * from './search.js';
+export * from './messaging.js';
+export * from './events.js';

@@ -20,8 +20,12 @@ import { assertBookable, bookingConflict, isOverlapRefusal, startInstant } from 
 const IDEMPOTENCY_ROUTE = 'POST /bookings';
 
 /** Booking a lesson: POST /bookings, under its Idempotency-Key and the per-user booking limit. */
+/** Another module's reason a student may not book an instructor (messaging: a block). */
+export type BookingRefusal = (studentId: string, instructorId: string) => Promise<boolean>;
+
 export class BookingCreation {
   private readonly limit: PerUserLimit;
+  private readonly refusals: BookingRefusal[] = [];
 
   constructor(
     private readonly deps: AppDeps,
@@ -31,6 +35,15 @@ export class BookingCreation {
       { action: 'booking-create', perMinute: deps.config.bookingsPerUserPerMin },
       deps,
     );
+  }
+
+  refuseWhen(refusal: BookingRefusal): void {
+    this.refusals.push(refusal);
+  }
+
+  private async refusedByOthers(studentId: string, instructorId: string): Promise<boolean> {
+    for (const refusal of this.refusals) if (await refusal(studentId, instructorId)) return true;
+    return false;
   }
 
   private now() {
@@ -61,7 +74,11 @@ export class BookingCreation {
     if (!offering) throw notFound('Instructor service');
     if (offering.instructorId === auth.user.id)
       throw unprocessable('SELF_BOOKING', 'You cannot book your own lesson.');
-    if (offering.instructorStatus !== 'active')
+    // Answered like an inactive instructor, so a block is not revealed to the blocked student.
+    if (
+      offering.instructorStatus !== 'active' ||
+      (await this.refusedByOthers(auth.user.id, offering.instructorId))
+    )
       throw unprocessable('INSTRUCTOR_UNAVAILABLE', 'This instructor is not taking bookings.');
     if (!offering.active)
       throw unprocessable('SERVICE_INACTIVE', 'This instructor no longer offers this service.');

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { BookingStatus } from '../../../contracts/bookings.js';
 import { cancellationQuote } from '../../../contracts/money.js';
 import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { requirePermission } from '../../platform/access/require-permission.js';
@@ -93,5 +94,10 @@ export class BookingQueries {
    */
   futureLessonCount(userId: string, role: 'student' | 'instructor') {
     return repo.futureConfirmedCount(this.deps.db, userId, role, this.now());
+  }
+
+  /** Which pairs have a lesson together in one of `statuses`, as "studentId:instructorId". */
+  pairsWithLessons(pairs: { studentId: string; instructorId: string }[], statuses: readonly BookingStatus[]) {
+    return repo.pairsWithLessons(this.deps.db, pairs, statuses);
   }
 }

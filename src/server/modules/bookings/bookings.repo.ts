@@ -331,3 +331,26 @@ export async function futureConfirmedCount(
 }
 
 export const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+
+/** Which of these student–instructor pairs have a lesson together in one of `statuses` ("s:i" keys). */
+export async function pairsWithLessons(
+  db: Db,
+  pairs: { studentId: string; instructorId: string }[],
+  statuses: readonly string[],
+): Promise<Set<string>> {
+  if (!pairs.length || !statuses.length) return new Set();
+  const values = sql.join(
+    pairs.map((p) => sql`(${p.studentId}::uuid, ${p.instructorId}::uuid)`),
+    sql`, `,
+  );
+  const wanted = sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ student_id: string; instructor_id: string }>(
+    db,
+    sql`SELECT DISTINCT student_id, instructor_id FROM bookings
+        WHERE (student_id, instructor_id) IN (${values}) AND status IN (${wanted})`,
+  );
+  return new Set(rows.map((r) => `${r.student_id}:${r.instructor_id}`));
+}

@@ -1,6 +1,7 @@
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
+import type { BookingRefusal } from './booking-creation.js';
 import { BookingCreation } from './booking-creation.js';
 import { BookingLifecycle } from './booking-lifecycle.js';
 import { BookingQueries } from './booking-queries.js';
@@ -23,6 +24,11 @@ export class BookingsService {
 
   create(auth: AuthContext, input: CreateBookingInput, idempotencyKey: string | undefined) {
     return this.creation.create(auth, input, idempotencyKey);
+  }
+
+  /** Another module's reason to refuse a booking, answered as INSTRUCTOR_UNAVAILABLE. */
+  refuseBookingWhen(refusal: BookingRefusal): void {
+    this.creation.refuseWhen(refusal);
   }
 
   cancel(auth: AuthContext, id: string, reason: string) {
@@ -63,5 +69,9 @@ export class BookingsService {
 
   futureLessonCount(userId: string, role: 'student' | 'instructor') {
     return this.queries.futureLessonCount(userId, role);
+  }
+
+  pairsWithLessons(...args: Parameters<BookingQueries['pairsWithLessons']>) {
+    return this.queries.pairsWithLessons(...args);
   }
 }

@@ -23,6 +23,8 @@ import * as repo from './instructors.repo.js';
 import { offeringView, publicName } from './instructor-views.js';
 
 export class InstructorsService {
+  private replyTime: (instructorId: string) => Promise<number | null> = async () => null;
+
   constructor(
     private readonly deps: AppDeps,
     private readonly catalog: CatalogService,
@@ -73,17 +75,24 @@ export class InstructorsService {
     return { items, total, page: q.page, perPage: q.perPage };
   }
 
+  /** Where the profile's reply time comes from (messaging knows it). */
+  replyTimeFrom(source: (instructorId: string) => Promise<number | null>): void {
+    this.replyTime = source;
+  }
+
   /** Public profile: active instructors only, except for themselves and user administrators. */
   async publicProfile(id: string, viewer: AuthContext | null) {
     const p = isUuid(id) ? await repo.findProfile(this.deps.db, id) : undefined;
     const privileged = viewer && (viewer.user.id === id || viewer.permissions.has('view_all_users'));
     if (!p || (p.accountStatus !== 'active' && !privileged)) throw notFound('Instructor');
-    const [areas, offerings] = await Promise.all([
+    const [areas, offerings, replyTimeMinutes] = await Promise.all([
       repo.areasOf(this.deps.db, [id]),
       repo.offeringsOf(this.deps.db, [id]),
+      this.replyTime(id),
     ]);
     return {
       id,
+      replyTimeMinutes,
       name: publicName(p.fullName),
       bio: p.bio,
       yearsExperience: p.yearsExperience,

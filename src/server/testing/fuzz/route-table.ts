@@ -22,7 +22,11 @@ export interface ParamSpec {
 interface OpenApiOperation {
   parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
 }
+
+/** An endless event stream never answers an inject; its tests use a real socket (events.test.ts). */
+const isEventStream = (op: OpenApiOperation) => !!op.responses?.['200']?.content?.['text/event-stream'];
 
 export interface OpenApiDocument {
   paths?: Record<string, Record<string, OpenApiOperation>>;
@@ -39,7 +43,7 @@ export function routeTable(doc: OpenApiDocument): {
   const methodsByPath = new Map<string, Set<string>>();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [m, op] of Object.entries(item)) {
-      if (!OPERATION_METHODS.has(m)) continue;
+      if (!OPERATION_METHODS.has(m) || isEventStream(op)) continue;
       const method = m.toUpperCase();
       const params = op.parameters ?? [];
       const pick = (where: string) =>

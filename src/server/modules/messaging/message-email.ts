@@ -1,0 +1,28 @@
+import type { OutgoingEmail } from '../../platform/mail/mailer.js';
+
+/**
+ * The one email of a burst: who wrote and a link to the thread. The text itself stays on the
+ * platform, where masking and moderation apply.
+ */
+export function newMessageEmail(o: {
+  to: string;
+  recipientName: string;
+  senderName: string;
+  conversationId: string;
+  publicUrl: string;
+}): OutgoingEmail {
+  const link = new URL(`/messages/${o.conversationId}`, o.publicUrl).toString();
+  return {
+    to: o.to,
+    subject: `New message from ${o.senderName}`,
+    template: 'new_message',
+    text: [
+      `Hi ${o.recipientName},`,
+      '',
+      `${o.senderName} sent you a message on InstaInstru.`,
+      `Read it and reply: ${link}`,
+      '',
+      'You will not get another email about this conversation until you have read it.',
+    ].join('\n'),
+  };
+}

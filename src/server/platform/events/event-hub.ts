@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Database, Db } from '../../db/client.js';
+import type { Clock } from '../clock.js';
+import type { NewEvent, StoredEvent } from './events.repo.js';
+import * as repo from './events.repo.js';
+import { sseEvent, sseHeartbeat } from './sse-format.js';
+
+/** Turns a stored event into what `userId` receives now; null skips it (e.g. the object is gone). */
+export type EventRenderer = (userId: string, data: Record<string, unknown>) => Promise<unknown | null>;
+
+interface Stream {
+  id: string;
+  userId: string;
+  sessionId: string;
+  res: ServerResponse;
+  lastId: number;
+  pumping: boolean;
+  again: boolean;
+  closed: boolean;
+}
+
+const REPLAY_BATCH = 200;
+
+/**
+ * The open event streams of this instance. The table is the log: a wake-up (NOTIFY, in process
+ * on the embedded database) only says "user u has event n"; each stream then reads what follows
+ * its own last id, one read at a time, so nothing is sent twice or skipped. The heartbeat tick
+ * also re-reads, re-checks sessions and marks the streams as open, so a lost wake-up only delays.
+ */
+export class EventHub {
+  private readonly streams = new Map<string, Stream>();
+  private readonly renderers = new Map<string, EventRenderer>();
+  private timer?: NodeJS.Timeout;
+  private unlisten?: () => Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: { database: Database; db: Db; log: Logger; clock: Clock },
+    private readonly heartbeatMs: number,
+  ) {}
+
+  /** How long a stream row stays "open" without a heartbeat (a crashed instance's rows expire). */
+  get staleAfterMs(): number {
+    return this.heartbeatMs * 2 + 5000;
+  }
+
+  render(type: string, renderer: EventRenderer): void {
+    this.renderers.set(type, renderer);
+  }
+
+  /** Writes events with the caller's transaction; they reach streams once it commits. */
+  append(tx: Db, events: NewEvent[]): Promise<void> {
+    return repo.appendEvents(tx, events);
+  }
+
+  hasOpenStream(tx: Db, userId: string): Promise<boolean> {
+    return repo.hasOpenStream(tx, userId, new Date(this.deps.clock.now().getTime() - this.staleAfterMs));
+  }
+
+  get openCount(): number {
+    return this.streams.size;
+  }
+
+  async start(): Promise<void> {
+    const onNotice = (payload: string) => this.onNotice(payload);
+    const { database } = this.deps;
+    if (database.pglite) {
+      this.unlisten = await database.pglite.listen(repo.EVENTS_CHANNEL, onNotice);
+    } else if (database.pool) {
+      await this.listenOnPool(onNotice);
+    }
+    this.timer = setInterval(() => void this.tick(), this.heartbeatMs);
+    // A stream must never keep the process alive.
+    this.timer.unref();
+  }
+
+  /** One dedicated connection LISTENs; when it drops, it comes back and the tick covers the gap. */
+  private async listenOnPool(onNotice: (payload: string) => void): Promise<void> {
+    const pool = this.deps.database.pool!;
+    const connect = async (): Promise<void> => {
+      if (this.stopped) return;
+      try {
+        const client = await pool.connect();
+        let released = false;
+        const release = (err?: Error) => {
+          if (released) return;
+          released = true;
+          client.removeAllListeners('notification');
+          client.release(err ?? true);
+        };
+        client.on('notification', (n) => n.payload && onNotice(n.payload));
+        client.on('error', (err) => {
+          this.deps.log.warn({ err }, 'event listener connection lost');
+          release(err);
+          if (!this.stopped) setTimeout(() => void connect(), 1000).unref();
+        });
+        await client.query(`LISTEN ${repo.EVENTS_CHANNEL}`);
+        this.unlisten = async () => {
+          await client.query(`UNLISTEN ${repo.EVENTS_CHANNEL}`).catch(() => {});
+          release();
+        };
+      } catch (err) {
+        this.deps.log.warn({ err }, 'event listener could not connect; retrying');
+        setTimeout(() => void connect(), 1000).unref();
+      }
+    };
+    await connect();
+  }
+
+  private onNotice(payload: string): void {
+    const [kind, a, b] = payload.split(':');
+    for (const s of this.streams.values()) {
+      if (kind === 'e' && s.userId === a && Number(b) > s.lastId) void this.pump(s);
+      else if (kind === 's' && s.sessionId === a) this.close(s);
+      else if (kind === 'a' && s.userId === a) this.close(s);
+    }
+  }
+
+  /** Opens a stream on a raw response; `after` is the last id the client has (null: from now). */
+  async open(
+    who: { userId: string; sessionId: string },
+    res: ServerResponse,
+    after: number | null,
+  ): Promise<void> {
+    const latest = await repo.lastEventIdOf(this.deps.db, who.userId);
+    // An id the server never gave this user reads as "up to date", not as a gap to wait for.
+    const lastId = after === null ? latest : Math.min(after, latest);
+    const s: Stream = { id: randomUUID(), ...who, res, lastId, pumping: false, again: false, closed: false };
+    await repo.recordStreamOpen(this.deps.db, s, this.deps.clock.now());
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // Proxies such as nginx must pass each event at once.
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: 2000\n\n`);
+    res.on('close', () => this.close(s));
+    res.on('error', () => this.close(s));
+    this.streams.set(s.id, s);
+    if (this.stopped) return this.close(s);
+    await this.pump(s);
+  }
+
+  /** Sends everything after the stream's last id; a wake-up during a read runs one more read. */
+  private async pump(s: Stream): Promise<void> {
+    if (s.closed) return;
+    if (s.pumping) {
+      s.again = true;
+      return;
+    }
+    s.pumping = true;
+    try {
+      do {
+        s.again = false;
+        let batch: StoredEvent[];
+        do {
+          batch = await repo.eventsAfter(this.deps.db, s.userId, s.lastId, REPLAY_BATCH);
+          for (const e of batch) {
+            if (s.closed) return;
+            const renderer = this.renderers.get(e.type);
+            const data = renderer ? await renderer(s.userId, e.data) : e.data;
+            if (data !== null) s.res.write(sseEvent(e.id, e.type, data));
+            s.lastId = e.id;
+          }
+        } while (batch.length === REPLAY_BATCH);
+      } while (s.again && !s.closed);
+    } catch (err) {
+      // One stream's failure ends that stream, never the process or the others.
+      this.deps.log.warn({ err, stream: s.id }, 'event stream failed');
+      this.close(s);
+    } finally {
+      s.pumping = false;
+    }
+  }
+
+  private async tick(): Promise<void> {
+    const open = [...this.streams.values()];
+    if (!open.length) return;
+    try {
+      for (const s of open) if (!s.closed) s.res.write(sseHeartbeat());
+      await repo.touchStreams(
+        this.deps.db,
+        open.map((s) => s.id),
+        this.deps.clock.now(),
+      );
+      const live = await repo.liveSessionIds(
+        this.deps.db,
+        [...new Set(open.map((s) => s.sessionId))],
+        this.deps.clock.now(),
+      );
+      for (const s of open) {
+        if (!live.has(s.sessionId)) this.close(s);
+        else void this.pump(s);
+      }
+    } catch (err) {
+      this.deps.log.warn({ err }, 'event stream heartbeat failed');
+    }
+  }
+
+  private close(s: Stream): void {
+    if (s.closed) return;
+    s.closed = true;
+    this.streams.delete(s.id);
+    if (!s.res.writableEnded) s.res.end();
+    if (!this.stopped) {
+      repo.recordStreamClosed(this.deps.db, s.id).catch((err: unknown) => {
+        this.deps.log.warn({ err }, 'could not record a closed event stream');
+      });
+    }
+  }
+
+  /** Ends every stream (server shutting down); clients reconnect elsewhere with Last-Event-ID. */
+  async closeAll(): Promise<void> {
+    const ids = [...this.streams.keys()];
+    for (const s of [...this.streams.values()]) {
+      s.closed = true;
+      if (!s.res.writableEnded) s.res.end();
+    }
+    this.streams.clear();
+    if (ids.length) {
+      await Promise.all(ids.map((id) => repo.recordStreamClosed(this.deps.db, id))).catch(() => {});
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.closeAll();
+    await this.unlisten?.().catch(() => {});
+  }
+}
