@@ -22,15 +22,22 @@ import { TEMPLATE_DB, withDatabase } from './pg-urls.js';
 export const TEST_PASSWORD = 'Test-pass-1';
 
 /** A fresh migrated database for one test file: a clone of the run's template. */
-export async function cloneTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function cloneTestDatabase(): Promise<{
+  database: Database;
+  /** The clone's URL on PostgreSQL (another instance opens its own pool on it); null on PGlite. */
+  url: string | null;
+  drop(): Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `t_${randomBytes(6).toString('hex')}`;
     const admin = openPostgres(url, 1);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-    const database = openPostgres(withDatabase(url, name), 20);
+    const cloneUrl = withDatabase(url, name);
+    const database = openPostgres(cloneUrl, 20);
     return {
       database,
+      url: cloneUrl,
       async drop() {
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.close();
@@ -39,13 +46,28 @@ export async function cloneTestDatabase(): Promise<{ database: Database; drop():
   }
   const dump = readFileSync(inject('pgliteTemplate'));
   const database = await openPglite(undefined, new Blob([dump]));
-  return { database, drop: async () => {} };
+  return { database, url: null, drop: async () => {} };
+}
+
+/**
+ * The database of another test app, as a second instance of the API would reach it: its own pool
+ * on PostgreSQL; on the embedded database (one process) the same instance, which it must not close.
+ */
+function databaseOf(other: TestApp): { database: Database; url: string | null; drop(): Promise<void> } {
+  const noDrop = async () => {};
+  if (other.databaseUrl) {
+    return { database: openPostgres(other.databaseUrl, 20), url: other.databaseUrl, drop: noDrop };
+  }
+  const shared = other.deps.database;
+  return { database: { ...shared, close: noDrop }, url: null, drop: noDrop };
 }
 
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   services: Services;
+  /** PostgreSQL only: the URL of this app's database (see `sameDatabaseAs`). */
+  databaseUrl: string | null;
   request(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
   /** A new account with the given roles; returns its bearer token and id. */
   user(opts?: {
@@ -61,9 +83,18 @@ export interface TestApp {
 let counter = 0;
 
 export async function createTestApp(
-  opts: { config?: Partial<Config>; clock?: Clock } = {},
+  opts: {
+    config?: Partial<Config>;
+    clock?: Clock;
+    /** A second instance of the API over the first one's database (close it before the first). */
+    sameDatabaseAs?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await cloneTestDatabase();
+  const {
+    database,
+    url: databaseUrl,
+    drop,
+  } = opts.sameDatabaseAs ? databaseOf(opts.sameDatabaseAs) : await cloneTestDatabase();
   const config = loadConfig(
     { ...process.env, DB_TIER: 'test', LOG_LEVEL: 'silent' },
     {
@@ -97,6 +128,7 @@ export async function createTestApp(
     app,
     deps,
     services,
+    databaseUrl,
     request,
     async user(u = {}) {
       const email = u.email ?? `user${++counter}-${randomBytes(3).toString('hex')}@example.com`;
