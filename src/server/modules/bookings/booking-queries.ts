@@ -100,4 +100,9 @@ export class BookingQueries {
   pairsWithLessons(pairs: { studentId: string; instructorId: string }[], statuses: readonly BookingStatus[]) {
     return repo.pairsWithLessons(this.deps.db, pairs, statuses);
   }
+
+  /** Whether any lesson was ever booked on this offering (then it is retired, not deleted). */
+  offeringHasLessons(instructorServiceId: string) {
+    return repo.offeringHasLessons(this.deps.db, instructorServiceId);
+  }
 }

@@ -354,3 +354,13 @@ export async function pairsWithLessons(
   );
   return new Set(rows.map((r) => `${r.student_id}:${r.instructor_id}`));
 }
+
+/** Whether any lesson, in any state, was booked on this offering. */
+export async function offeringHasLessons(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(eq(bookings.instructorServiceId, id))
+    .limit(1);
+  return !!row;
+}

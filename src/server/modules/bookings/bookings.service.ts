@@ -74,4 +74,8 @@ export class BookingsService {
   pairsWithLessons(...args: Parameters<BookingQueries['pairsWithLessons']>) {
     return this.queries.pairsWithLessons(...args);
   }
+
+  offeringHasLessons(instructorServiceId: string) {
+    return this.queries.offeringHasLessons(instructorServiceId);
+  }
 }

@@ -1,4 +1,4 @@
-import { asc, notInArray, sql } from 'drizzle-orm';
+import { asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import { categories, services } from '../../db/schema/index.js';
@@ -117,4 +117,13 @@ export async function upsertServices(db: Db, rows: (typeof services.$inferInsert
 /** Retired, never deleted: offerings and bookings keep pointing at them. */
 export async function retireServicesOtherThan(db: Db, slugs: string[]): Promise<void> {
   await db.update(services).set({ active: false }).where(notInArray(services.slug, slugs));
+}
+
+/** One catalog service by id or slug, retired ones included (the caller decides). */
+export async function findService(db: Db, idOrSlug: { id?: string; slug?: string }) {
+  const [row] = await db
+    .select()
+    .from(services)
+    .where(idOrSlug.id ? eq(services.id, idOrSlug.id) : eq(services.slug, idOrSlug.slug!));
+  return row;
 }

@@ -3,7 +3,7 @@ import { notFound } from '../../platform/http/errors.js';
 import type { PreparedJson } from '../../platform/http/prepared-response.js';
 import { prepareJson } from '../../platform/http/prepared-response.js';
 import type { CategoryRow, ServiceWithStats } from './catalog.repo.js';
-import { listCategories, listServicesWithStats } from './catalog.repo.js';
+import { findService, listCategories, listServicesWithStats } from './catalog.repo.js';
 
 const INVALIDATE_CHANNEL = 'catalog.invalidate';
 /** Demand counts drift slowly; offering changes invalidate at once. */
@@ -185,5 +185,10 @@ export class CatalogService {
     const s = snap.bySlug.get(slugOrId) ?? snap.byId.get(slugOrId);
     if (!s) throw notFound('Service');
     return s;
+  }
+
+  /** One catalog service by id or slug, retired ones included: instructors check what they add. */
+  findService(idOrSlug: { id?: string; slug?: string }) {
+    return findService(this.deps.db, idOrSlug);
   }
 }

@@ -4,12 +4,10 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import {
   boroughs,
-  bookings,
   instructorAreas,
   instructorProfiles,
   instructorServices,
   neighborhoods,
-  services,
   users,
 } from '../../db/schema/index.js';
 import type { AccountStatus } from '../../../contracts/accounts.js';
@@ -215,23 +213,6 @@ export async function updateOffering(
   return row!;
 }
 
-export async function offeringHasBookings(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(eq(bookings.instructorServiceId, id))
-    .limit(1);
-  return !!row;
-}
-
 export async function deleteOffering(db: Db, id: string): Promise<void> {
   await db.delete(instructorServices).where(eq(instructorServices.id, id));
-}
-
-export async function findCatalogService(db: Db, idOrSlug: { id?: string; slug?: string }) {
-  const [row] = await db
-    .select()
-    .from(services)
-    .where(idOrSlug.id ? eq(services.id, idOrSlug.id) : eq(services.slug, idOrSlug.slug!));
-  return row;
 }

@@ -175,7 +175,7 @@ export class InstructorsService {
     const service =
       input.serviceId && !isUuid(input.serviceId)
         ? undefined
-        : await repo.findCatalogService(this.deps.db, { id: input.serviceId, slug: input.serviceSlug });
+        : await this.catalog.findService({ id: input.serviceId, slug: input.serviceSlug });
     if (!service || !service.active)
       throw unprocessable('UNKNOWN_SERVICE', 'Choose a service from the catalog.');
     if (input.locationTypes.includes('online') && !service.onlineCapable) {
@@ -220,7 +220,7 @@ export class InstructorsService {
   async updateOffering(auth: AuthContext, id: string, input: UpdateOfferingInput) {
     const o = await this.ownOffering(auth.user.id, id);
     if (input.locationTypes?.includes('online')) {
-      const service = await repo.findCatalogService(this.deps.db, { id: o.serviceId });
+      const service = await this.catalog.findService({ id: o.serviceId });
       if (!service?.onlineCapable)
         throw unprocessable(
           'ONLINE_NOT_SUPPORTED',
@@ -235,7 +235,7 @@ export class InstructorsService {
   /** An offering with lessons is kept (retired) so bookings keep pointing at it. */
   async removeOffering(auth: AuthContext, id: string) {
     const o = await this.ownOffering(auth.user.id, id);
-    const keep = await repo.offeringHasBookings(this.deps.db, o.id);
+    const keep = await this.bookings.offeringHasLessons(o.id);
     if (keep) await repo.updateOffering(this.deps.db, o.id, { active: false });
     else await repo.deleteOffering(this.deps.db, o.id);
     await this.changed(auth.user.id);
