@@ -35,19 +35,29 @@ async function prepareData(): Promise<number> {
 }
 
 async function startServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      RATE_LIMIT_PER_MIN: '0',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      REDIS_URL: '',
+  const child = spawn(
+    process.execPath,
+    // BENCH_SERVER_ARGS: extra node flags for the measured server, e.g. "--cpu-prof --cpu-prof-dir=var/prof".
+    [
+      ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/server/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATA_DIR: dataDir,
+        SEED_DEMO: 'false',
+        RATE_LIMIT_PER_MIN: '0',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`${BASE}/ready`)).ok) return child;
