@@ -27,8 +27,13 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   poolStats(): PoolStats;
   close(): Promise<void>;
-  /** Set for the PostgreSQL driver only (migration lock, LISTEN/NOTIFY). */
+  /** Set for the PostgreSQL driver only (migration lock). */
   pool?: pg.Pool;
+  /**
+   * PostgreSQL only: a connection of its own, outside the pool (a LISTEN holds it for good, so it
+   * must not take a pool slot); `close()` ends it with the pool, so closing never waits on it.
+   */
+  dedicatedClient?(): Promise<pg.Client>;
   /** Set for the embedded driver only (dumps for test templates). */
   pglite?: PGlite;
 }
@@ -70,15 +75,34 @@ export function openPostgres(url: string, max = 10, prepareThreshold = 3): Datab
   const statements = new StatementCache(prepareThreshold);
   pool.on('connect', (client) => prepareRepeatedStatements(client, statements));
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+  const dedicated = new Set<pg.Client>();
+  let closed = false;
   return {
     db,
     driver: 'pg',
     pool,
+    async dedicatedClient() {
+      if (closed) throw new Error('the database is closed');
+      const client = new pg.Client({ connectionString: url });
+      client.on('end', () => dedicated.delete(client));
+      dedicated.add(client);
+      try {
+        await client.connect();
+      } catch (err) {
+        dedicated.delete(client);
+        throw err;
+      }
+      return client;
+    },
     async query<T>(text: string, params: unknown[] = []) {
       const res = await pool.query(text, params);
       return res.rows as T[];
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
-    close: () => pool.end(),
+    async close() {
+      closed = true;
+      await Promise.all([...dedicated].map((c) => c.end().catch(() => {})));
+      await pool.end();
+    },
   };
 }

@@ -68,7 +68,7 @@ export class EventHub {
     const { database } = this.deps;
     if (database.pglite) {
       this.unlisten = await database.pglite.listen(repo.EVENTS_CHANNEL, onNotice);
-    } else if (database.pool) {
+    } else if (database.dedicatedClient) {
       await this.listenOnPool(onNotice);
     }
     this.timer = setInterval(() => void this.tick(), this.heartbeatMs);
@@ -76,34 +76,34 @@ export class EventHub {
     this.timer.unref();
   }
 
-  /** One dedicated connection LISTENs; when it drops, it comes back and the tick covers the gap. */
+  /** One connection of its own LISTENs; when it drops, it comes back and the tick covers the gap. */
   private async listenOnPool(onNotice: (payload: string) => void): Promise<void> {
-    const pool = this.deps.database.pool!;
+    const { database } = this.deps;
     const connect = async (): Promise<void> => {
       if (this.stopped) return;
       try {
-        const client = await pool.connect();
-        let released = false;
-        const release = (err?: Error) => {
-          if (released) return;
-          released = true;
+        const client = await database.dedicatedClient!();
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
           client.removeAllListeners('notification');
-          client.release(err ?? true);
+          client.end().catch(() => {});
         };
         client.on('notification', (n) => n.payload && onNotice(n.payload));
         client.on('error', (err) => {
           this.deps.log.warn({ err }, 'event listener connection lost');
-          release(err);
+          end();
           if (!this.stopped) setTimeout(() => void connect(), 1000).unref();
         });
         await client.query(`LISTEN ${repo.EVENTS_CHANNEL}`);
         this.unlisten = async () => {
           await client.query(`UNLISTEN ${repo.EVENTS_CHANNEL}`).catch(() => {});
-          release();
+          end();
         };
       } catch (err) {
         this.deps.log.warn({ err }, 'event listener could not connect; retrying');
-        setTimeout(() => void connect(), 1000).unref();
+        if (!this.stopped) setTimeout(() => void connect(), 1000).unref();
       }
     };
     await connect();
