@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import { searchEvents, searchInteractions } from '../../db/schema/index.js';
@@ -19,11 +20,11 @@ export async function searchEventOwner(
 }
 
 export async function insertSearchEvents(db: Db, rows: SearchEventRow[]): Promise<void> {
-  if (rows.length) await db.insert(searchEvents).values(rows);
+  await bulkInsert(db, searchEvents, rows);
 }
 
 export async function insertSearchInteractions(db: Db, rows: SearchInteractionRow[]): Promise<void> {
-  if (rows.length) await db.insert(searchInteractions).values(rows);
+  await bulkInsert(db, searchInteractions, rows);
 }
 
 /** Which of these users and guests searched before: user ids, and guest ids as `g:<id>`. */

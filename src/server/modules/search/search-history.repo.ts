@@ -11,55 +11,87 @@ export const normalizeQuery = (q: string) => q.trim().toLowerCase().replace(/\s+
 
 export const HISTORY_CAP = 100;
 
-/**
- * One atomic statement per search: a repeat bumps the count and brings a soft-deleted row back,
- * so concurrent identical searches can never create two rows.
- */
-export async function upsertHistory(
-  db: Db,
-  owner: SearchOwner,
-  e: { query: string; searchType: string; resultCount: number; at: Date },
-): Promise<void> {
-  const normalized = normalizeQuery(e.query);
-  const target = owner.userId
-    ? { target: [searchHistory.userId, searchHistory.normalizedQuery], targetWhere: sql`user_id IS NOT NULL` }
-    : {
-        target: [searchHistory.guestSessionId, searchHistory.normalizedQuery],
-        targetWhere: sql`guest_session_id IS NOT NULL`,
-      };
-  await db
-    .insert(searchHistory)
-    .values({
-      userId: owner.userId ?? null,
-      guestSessionId: owner.guestSessionId ?? null,
-      query: e.query.trim(),
-      normalizedQuery: normalized,
-      searchType: e.searchType,
-      resultCount: e.resultCount,
-      firstSearchedAt: e.at,
-      lastSearchedAt: e.at,
-    })
-    .onConflictDoUpdate({
-      ...target,
-      set: {
-        searchCount: sql`${searchHistory.searchCount} + 1`,
-        query: sql`excluded.query`,
-        searchType: sql`excluded.search_type`,
-        resultCount: sql`excluded.result_count`,
-        lastSearchedAt: sql`greatest(${searchHistory.lastSearchedAt}, excluded.last_searched_at)`,
-        deletedAt: null,
-      },
-    });
+export interface HistoryEntry {
+  owner: SearchOwner;
+  query: string;
+  searchType: string;
+  resultCount: number;
+  at: Date;
 }
 
-/** Keeps the newest HISTORY_CAP rows of an owner. */
-export async function trimHistory(db: Db, owner: SearchOwner): Promise<void> {
-  const col = owner.userId ? sql`user_id` : sql`guest_session_id`;
-  const id = owner.userId ?? owner.guestSessionId;
-  await db.execute(sql`
-    DELETE FROM search_history WHERE id IN (
-      SELECT id FROM search_history WHERE ${col} = ${id}
-      ORDER BY last_searched_at DESC OFFSET ${HISTORY_CAP})`);
+/**
+ * Records searches in history: one UPSERT per kind of owner for the whole batch, so concurrent
+ * identical searches never create two rows; a repeat bumps the count and brings a soft-deleted row
+ * back. Repeats inside the batch are merged first (one statement may not touch a row twice).
+ */
+export async function upsertHistory(db: Db, entries: HistoryEntry[]): Promise<void> {
+  const merged = new Map<string, { owner: SearchOwner; count: number; first: Date; last: HistoryEntry }>();
+  for (const e of entries) {
+    const key = `${ownerKey(e.owner)} ${normalizeQuery(e.query)}`;
+    const m = merged.get(key);
+    if (!m) merged.set(key, { owner: e.owner, count: 1, first: e.at, last: e });
+    else {
+      m.count += 1;
+      if (e.at < m.first) m.first = e.at;
+      if (e.at >= m.last.at) m.last = e;
+    }
+  }
+  const rows = (byUser: boolean) =>
+    [...merged.values()]
+      .filter((m) => Boolean(m.owner.userId) === byUser)
+      .map((m) => ({
+        owner_id: m.owner.userId ?? m.owner.guestSessionId,
+        query: m.last.query.trim(),
+        normalized_query: normalizeQuery(m.last.query),
+        search_type: m.last.searchType,
+        search_count: m.count,
+        result_count: m.last.resultCount,
+        first_searched_at: m.first,
+        last_searched_at: m.last.at,
+      }));
+  for (const byUser of [true, false]) {
+    const batch = rows(byUser);
+    if (!batch.length) continue;
+    const owner = sql.raw(byUser ? 'user_id' : 'guest_session_id');
+    const ownerType = sql.raw(byUser ? 'uuid' : 'text');
+    await db.execute(sql`
+      INSERT INTO search_history (${owner}, query, normalized_query, search_type, search_count, result_count,
+                                  first_searched_at, last_searched_at)
+      SELECT owner_id, query, normalized_query, search_type, search_count, result_count,
+             first_searched_at, last_searched_at
+      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(
+        owner_id ${ownerType}, query text, normalized_query text, search_type text, search_count int,
+        result_count int, first_searched_at timestamptz, last_searched_at timestamptz)
+      ON CONFLICT (${owner}, normalized_query) WHERE ${owner} IS NOT NULL DO UPDATE SET
+        search_count = search_history.search_count + excluded.search_count,
+        query = excluded.query,
+        search_type = excluded.search_type,
+        result_count = excluded.result_count,
+        last_searched_at = greatest(search_history.last_searched_at, excluded.last_searched_at),
+        deleted_at = NULL`);
+  }
+}
+
+const ownerKey = (o: SearchOwner) => o.userId ?? `g:${o.guestSessionId}`;
+
+/** Keeps the newest HISTORY_CAP rows of each of these owners (one statement per kind of owner). */
+export async function trimHistory(db: Db, owners: SearchOwner[]): Promise<void> {
+  const users = [...new Set(owners.flatMap((o) => (o.userId ? [o.userId] : [])))];
+  const guests = [...new Set(owners.flatMap((o) => (o.userId ? [] : [o.guestSessionId])))];
+  for (const [col, ids, type] of [
+    ['user_id', users, 'uuid'],
+    ['guest_session_id', guests, 'text'],
+  ] as const) {
+    if (!ids.length) continue;
+    const c = sql.raw(col);
+    await db.execute(sql`
+      DELETE FROM search_history WHERE id IN (
+        SELECT id FROM (
+          SELECT id, row_number() OVER (PARTITION BY ${c} ORDER BY last_searched_at DESC) AS n
+          FROM search_history
+          WHERE ${c} IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::${sql.raw(type)})
+        ) ranked WHERE n > ${HISTORY_CAP})`);
+  }
 }
 
 export async function recentHistory(db: Db, owner: SearchOwner, limit: number) {

@@ -54,8 +54,10 @@ export class SearchHistoryService {
   async record(owner: SearchOwner | null, query: string, searchType: string) {
     const o = this.require(owner);
     await this.recorder.flush();
-    await upsertHistory(this.deps.db, o, { query, searchType, resultCount: 0, at: this.deps.clock.now() });
-    await trimHistory(this.deps.db, o);
+    await upsertHistory(this.deps.db, [
+      { owner: o, query, searchType, resultCount: 0, at: this.deps.clock.now() },
+    ]);
+    await trimHistory(this.deps.db, [o]);
   }
 
   async remove(owner: SearchOwner | null, id: string) {

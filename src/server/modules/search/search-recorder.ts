@@ -72,13 +72,14 @@ export class SearchRecorder {
     await this.db.transaction(async (tx) => {
       const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
       if (events.length) await insertSearchEvents(tx, await this.markReturning(tx, events));
-      const owners = new Map<string, SearchOwner>();
-      for (const i of batch) {
-        if (i.kind !== 'search' || !i.owner || !i.history) continue;
-        await upsertHistory(tx, i.owner, i.history);
-        owners.set(i.owner.userId ?? `g:${i.owner.guestSessionId}`, i.owner);
-      }
-      for (const owner of owners.values()) await trimHistory(tx, owner);
+      const history = batch.flatMap((i) =>
+        i.kind === 'search' && i.owner && i.history ? [{ owner: i.owner, ...i.history }] : [],
+      );
+      await upsertHistory(tx, history);
+      await trimHistory(
+        tx,
+        history.map((h) => h.owner),
+      );
       const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
       await insertSearchInteractions(tx, interactions);
     });
