@@ -54,7 +54,7 @@ export async function buildApp(
   app.setSerializerCompiler(contractSerializerCompiler);
   installErrorHandling(app, await installWebApp(app, config.webDir));
   installRequestMetrics(app, deps.metrics);
-  await installSecurityHeaders(app, config.publicUrl);
+  installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
 
   await app.register(swagger, {

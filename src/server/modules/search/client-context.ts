@@ -1,5 +1,6 @@
 import Bowser from 'bowser';
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { hashIp } from '../../platform/auth/tokens.js';
 
 export interface ClientContext {
@@ -15,20 +16,34 @@ export interface ClientContext {
 
 /** Device, browser and OS from the User-Agent (bowser); the IP only as a salted hash. */
 export function clientContext(req: FastifyRequest, ipSalt: string): ClientContext {
-  const ua = req.headers['user-agent'] ?? '';
-  const parsed = ua ? Bowser.parse(ua) : undefined;
   const referrer = req.headers.referer ?? req.headers.referrer;
   return {
-    deviceType: parsed?.platform.type ?? (ua ? 'unknown' : 'api'),
-    browser: parsed?.browser.name
-      ? `${parsed.browser.name} ${parsed.browser.version?.split('.')[0] ?? ''}`.trim()
-      : null,
-    os: parsed?.os.name ?? null,
+    ...device(req.headers['user-agent'] ?? ''),
     referrer: typeof referrer === 'string' ? referrer.slice(0, 500) : null,
     sessionId: headerValue(req, 'x-session-id'),
     ipHash: hashIp(ipSalt, req.ip),
     extra: parseExtra(headerValue(req, 'x-client-context')),
   };
+}
+
+type Device = Pick<ClientContext, 'deviceType' | 'browser' | 'os'>;
+
+// Few distinct User-Agents reach a server; parsing one costs more than the rest of this function.
+const devices = new LRUCache<string, Device>({ max: 2_000 });
+
+function device(ua: string): Device {
+  let d = devices.get(ua);
+  if (d) return d;
+  const parsed = ua ? Bowser.parse(ua.slice(0, 1000)) : undefined;
+  d = {
+    deviceType: parsed?.platform.type ?? (ua ? 'unknown' : 'api'),
+    browser: parsed?.browser.name
+      ? `${parsed.browser.name} ${parsed.browser.version?.split('.')[0] ?? ''}`.trim()
+      : null,
+    os: parsed?.os.name ?? null,
+  };
+  devices.set(ua, d);
+  return d;
 }
 
 function headerValue(req: FastifyRequest, name: string): string | null {

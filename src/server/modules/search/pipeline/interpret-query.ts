@@ -3,7 +3,7 @@ import type { MatchResult, ServiceMatcher } from '../matcher/service-matcher.js'
 import type { SearchFilters } from '../query/apply-filters.js';
 import { applyFilters } from '../query/apply-filters.js';
 import type { AreaIndex, ParsedQuery } from '../query/parse-query.js';
-import { parseQuery } from '../query/parse-query.js';
+import { parseQueryCached } from '../query/parse-cache.js';
 
 /** What the search understood: the constraints, the services or category named, and how it was read. */
 export interface InterpretedQuery {
@@ -24,7 +24,7 @@ export interface InterpretContext {
 export function interpretQuery(q: string, filters: SearchFilters, ctx: InterpretContext): InterpretedQuery {
   // Explicit filters win over the text; applied before the cache key, which includes the parse.
   const parsed = applyFilters(
-    parseQuery(q, {
+    parseQueryCached(q, {
       now: ctx.now,
       timezone: ctx.timezone,
       areas: ctx.areas,
