@@ -60,7 +60,14 @@ export const searchEvents = pgTable(
     clientContext: jsonb('client_context').$type<Record<string, unknown>>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('search_events_created_idx').on(t.createdAt), index('search_events_user_idx').on(t.userId)],
+  (t) => [
+    index('search_events_created_idx').on(t.createdAt),
+    index('search_events_user_idx').on(t.userId),
+    // "Has this guest searched before?" runs on every batch of recorded searches.
+    index('search_events_guest_idx')
+      .on(t.guestSessionId)
+      .where(sql`${t.guestSessionId} IS NOT NULL`),
+  ],
 );
 
 export const searchInteractions = pgTable(

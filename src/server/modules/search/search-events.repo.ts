@@ -34,11 +34,14 @@ export async function searchersSeenBefore(
   guestIds: string[],
 ): Promise<Set<string>> {
   if (!userIds.length && !guestIds.length) return new Set();
+  // One index probe per searcher, never a scan of all their events.
   const rows = await rowsOf<{ k: string }>(
     db,
-    sql`SELECT DISTINCT coalesce(user_id::text, 'g:' || guest_session_id) AS k FROM search_events
-        WHERE user_id = ANY(${`{${userIds.join(',')}}`}::uuid[])
-           OR (user_id IS NULL AND guest_session_id = ANY(${`{${guestIds.map((g) => `"${g}"`).join(',')}}`}::text[]))`,
+    sql`SELECT u::text AS k FROM unnest(${`{${userIds.join(',')}}`}::uuid[]) AS u
+        WHERE EXISTS (SELECT 1 FROM search_events e WHERE e.user_id = u)
+        UNION ALL
+        SELECT 'g:' || g FROM unnest(${`{${guestIds.map((g) => `"${g}"`).join(',')}}`}::text[]) AS g
+        WHERE EXISTS (SELECT 1 FROM search_events e WHERE e.guest_session_id = g AND e.user_id IS NULL)`,
   );
   return new Set(rows.map((r) => r.k));
 }

@@ -23,8 +23,9 @@ export interface HistoryEntry {
  * Records searches in history: one UPSERT per kind of owner for the whole batch, so concurrent
  * identical searches never create two rows; a repeat bumps the count and brings a soft-deleted row
  * back. Repeats inside the batch are merged first (one statement may not touch a row twice).
+ * Answers the owners that gained a row: only they can have grown past the cap.
  */
-export async function upsertHistory(db: Db, entries: HistoryEntry[]): Promise<void> {
+export async function upsertHistory(db: Db, entries: HistoryEntry[]): Promise<SearchOwner[]> {
   const merged = new Map<string, { owner: SearchOwner; count: number; first: Date; last: HistoryEntry }>();
   for (const e of entries) {
     const key = `${ownerKey(e.owner)} ${normalizeQuery(e.query)}`;
@@ -49,12 +50,15 @@ export async function upsertHistory(db: Db, entries: HistoryEntry[]): Promise<vo
         first_searched_at: m.first,
         last_searched_at: m.last.at,
       }));
+  const grown: SearchOwner[] = [];
   for (const byUser of [true, false]) {
     const batch = rows(byUser);
     if (!batch.length) continue;
     const owner = sql.raw(byUser ? 'user_id' : 'guest_session_id');
     const ownerType = sql.raw(byUser ? 'uuid' : 'text');
-    await db.execute(sql`
+    const inserted = await rowsOf<{ owner: string }>(
+      db,
+      sql`
       INSERT INTO search_history (${owner}, query, normalized_query, search_type, search_count, result_count,
                                   first_searched_at, last_searched_at)
       SELECT owner_id, query, normalized_query, search_type, search_count, result_count,
@@ -68,8 +72,13 @@ export async function upsertHistory(db: Db, entries: HistoryEntry[]): Promise<vo
         search_type = excluded.search_type,
         result_count = excluded.result_count,
         last_searched_at = greatest(search_history.last_searched_at, excluded.last_searched_at),
-        deleted_at = NULL`);
+        deleted_at = NULL
+      RETURNING CASE WHEN xmax = 0 THEN ${owner}::text END AS owner`,
+    );
+    for (const id of new Set(inserted.flatMap((r) => (r.owner ? [r.owner] : []))))
+      grown.push(byUser ? { userId: id } : { guestSessionId: id });
   }
+  return grown;
 }
 
 const ownerKey = (o: SearchOwner) => o.userId ?? `g:${o.guestSessionId}`;

@@ -54,10 +54,10 @@ export class SearchHistoryService {
   async record(owner: SearchOwner | null, query: string, searchType: string) {
     const o = this.require(owner);
     await this.recorder.flush();
-    await upsertHistory(this.deps.db, [
+    const grown = await upsertHistory(this.deps.db, [
       { owner: o, query, searchType, resultCount: 0, at: this.deps.clock.now() },
     ]);
-    await trimHistory(this.deps.db, [o]);
+    await trimHistory(this.deps.db, grown);
   }
 
   async remove(owner: SearchOwner | null, id: string) {

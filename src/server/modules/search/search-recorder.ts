@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import type {
@@ -28,6 +29,8 @@ export class SearchRecorder {
   private queue: RecordedItem[] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
+  /** Searchers whose searches this instance has written (bounded; a miss only costs a lookup). */
+  private readonly seen = new LRUCache<string, true>({ max: 100_000 });
 
   constructor(
     private readonly db: Db,
@@ -69,34 +72,42 @@ export class SearchRecorder {
 
   private async write(batch: RecordedItem[]): Promise<void> {
     if (!batch.length) return;
+    const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
     await this.db.transaction(async (tx) => {
-      const events = batch.flatMap((i) => (i.kind === 'search' ? [i.event] : []));
       if (events.length) await insertSearchEvents(tx, await this.markReturning(tx, events));
       const history = batch.flatMap((i) =>
         i.kind === 'search' && i.owner && i.history ? [{ owner: i.owner, ...i.history }] : [],
       );
-      await upsertHistory(tx, history);
-      await trimHistory(
-        tx,
-        history.map((h) => h.owner),
-      );
+      await trimHistory(tx, await upsertHistory(tx, history));
       const interactions = batch.flatMap((i) => (i.kind === 'interaction' ? [i.row] : []));
       await insertSearchInteractions(tx, interactions);
     });
+    for (const e of events) {
+      const k = e.userId ?? (e.guestSessionId ? `g:${e.guestSessionId}` : null);
+      if (k) this.seen.set(k, true);
+    }
   }
 
-  /** A searcher is returning when an earlier search of theirs exists (before or within this batch). */
+  /**
+   * A searcher is returning when an earlier search of theirs exists (before or within this batch).
+   * Searchers this instance has already recorded are known without asking the database.
+   */
   private async markReturning(db: Db, events: EventRow[]): Promise<EventRow[]> {
     const key = (e: EventRow) => e.userId ?? (e.guestSessionId ? `g:${e.guestSessionId}` : null);
-    const userIds = [...new Set(events.flatMap((e) => (e.userId ? [e.userId] : [])))];
+    const unknown = events.filter((e) => {
+      const k = key(e);
+      return k !== null && !this.seen.has(k);
+    });
+    const userIds = [...new Set(unknown.flatMap((e) => (e.userId ? [e.userId] : [])))];
     const guests = [
-      ...new Set(events.flatMap((e) => (!e.userId && e.guestSessionId ? [e.guestSessionId] : []))),
+      ...new Set(unknown.flatMap((e) => (!e.userId && e.guestSessionId ? [e.guestSessionId] : []))),
     ];
-    const seen = await searchersSeenBefore(db, userIds, guests);
+    const seenInDb = await searchersSeenBefore(db, userIds, guests);
+    const inBatch = new Set<string>();
     return events.map((e) => {
       const k = key(e);
-      const returning = k !== null && seen.has(k);
-      if (k) seen.add(k);
+      const returning = k !== null && (this.seen.has(k) || seenInDb.has(k) || inBatch.has(k));
+      if (k) inBatch.add(k);
       return { ...e, isReturningUser: returning };
     });
   }
