@@ -9,6 +9,7 @@ import { type ScenarioResult, Stage } from './harness/scenario.js';
 import { SmtpSink } from './harness/smtp.js';
 import { redisOutage } from './scenarios/redis-outage.js';
 import { sigkillBooking } from './scenarios/sigkill-booking.js';
+import { twoInstanceMessages } from './scenarios/two-instance-messages.js';
 import { twoInstances } from './scenarios/two-instances.js';
 
 /**
@@ -20,6 +21,7 @@ const SCENARIOS = [
   { name: 'redis-outage', run: redisOutage },
   { name: 'sigkill-booking', run: sigkillBooking },
   { name: 'two-instances', run: twoInstances },
+  { name: 'two-instance-messages', run: twoInstanceMessages },
 ];
 
 const runId = `${process.pid}_${Date.now().toString(36)}`;
@@ -61,7 +63,7 @@ async function cleanup() {
 
 function line(r: ScenarioResult): string {
   const f = r.figures as Record<string, unknown>;
-  const pick = ['requests', 'failures', 'faultsInjected', 'rowsLost', 'maxLeaseWaitMs']
+  const pick = ['requests', 'failures', 'faultsInjected', 'rowsLost', 'duplicated', 'maxLeaseWaitMs']
     .filter((k) => f[k] !== undefined)
     .map((k) => `${k}=${f[k]}`)
     .join(' ');
