@@ -41,6 +41,9 @@ export class ServiceMatcher {
   private readonly byAlias = new Map<string, MatchableService[]>();
   private readonly categoryByWord = new Map<string, string>();
   private readonly fuzzyVocabulary: { key: string; services: MatchableService[] }[] = [];
+  /** Every single word of the catalog's names, aliases and category words, for "did you mean". */
+  private readonly words: string[];
+  private readonly suggestions = new Map<string, string | null>();
 
   constructor(
     services: MatchableService[],
@@ -62,6 +65,33 @@ export class ServiceMatcher {
     for (const [key, list] of [...this.byName, ...this.byAlias]) {
       if (!key.includes(' ') && key.length >= 4) this.fuzzyVocabulary.push({ key, services: list });
     }
+    const words = new Set<string>();
+    for (const s of services)
+      for (const t of [s.name, ...s.searchTerms]) for (const w of foldText(t).split(' ')) words.add(w);
+    for (const w of this.categoryByWord.keys()) for (const x of w.split(' ')) words.add(x);
+    this.words = [...words].filter((w) => w.length >= 3 && !/\d/.test(w) && !FILLER.has(w)).sort();
+  }
+
+  /**
+   * The catalog word closest to one nothing matched, when it is close enough to be a slip
+   * (one edit up to 5 letters, two up to 8, three beyond) and not just a short word.
+   */
+  suggest(word: string): string | null {
+    if (word.length < 3 || /\d/.test(word)) return null;
+    const known = this.suggestions.get(word);
+    if (known !== undefined) return known;
+    const max = word.length <= 5 ? 1 : word.length <= 8 ? 2 : 3;
+    let best: string | null = null;
+    let bestD = max + 1;
+    for (const w of this.words) {
+      if (w === word) continue;
+      const d = editDistance(word, w, bestD - 1);
+      if (d < bestD) [best, bestD] = [w, d];
+    }
+    // Bounded: unrecognised words are open-ended.
+    if (this.suggestions.size > 5000) this.suggestions.clear();
+    this.suggestions.set(word, best);
+    return best;
   }
 
   match(text: string): MatchResult {
@@ -74,6 +104,8 @@ export class ServiceMatcher {
     for (const segment of folded.split(SPLITTERS).filter(Boolean)) this.matchSegment(segment, result);
     const seen = new Set<string>();
     result.services = result.services.filter((s) => !seen.has(s.id) && seen.add(s.id));
+    // A named service is the subject; a category word beside it ("spanish tutor") only describes it.
+    if (result.services.length) result.category = null;
     return result;
   }
 
@@ -82,9 +114,13 @@ export class ServiceMatcher {
     const named = this.byName.get(key);
     const aliased = this.byAlias.get(key);
     if (!named && !aliased) return null;
+    // A service whose alias folds to its own name ("maths" → "math") is listed once, as exact.
+    const exact = new Set((named ?? []).map((s) => s.id));
     return [
       ...(named ?? []).map((s) => ({ id: s.id, kind: 'exact' as const, score: 1, phrase: key })),
-      ...(aliased ?? []).map((s) => ({ id: s.id, kind: 'alias' as const, score: 0.95, phrase: key })),
+      ...(aliased ?? [])
+        .filter((s) => !exact.has(s.id))
+        .map((s) => ({ id: s.id, kind: 'alias' as const, score: 0.95, phrase: key })),
     ];
   }
 
@@ -117,7 +153,7 @@ export class ServiceMatcher {
     for (const w of rest) {
       const fuzzy = this.fuzzy(w);
       if (fuzzy.length) out.services.push(...fuzzy);
-      else unexplained.push(w);
+      else if (!misspeltFiller(w)) unexplained.push(w);
     }
     if (unexplained.length && this.semantic && !out.services.length && !out.category) {
       for (const m of this.semantic.nearest(unexplained.join(' '))) {
@@ -153,6 +189,11 @@ export class ServiceMatcher {
     }));
   }
 }
+
+/** Long filler words to one slip ("lesons", "clases", "teachr"): no subject either. */
+const LONG_FILLER = [...FILLER].filter((w) => w.length >= 5);
+const misspeltFiller = (w: string) =>
+  w.length >= 5 && !/\d/.test(w) && LONG_FILLER.some((f) => editDistance(w, f, 1) <= 1);
 
 function isSubsequence(small: string, big: string): boolean {
   let i = 0;
