@@ -78,3 +78,33 @@ describe('did you mean', () => {
     expect(matcher.suggest('123')).toBeNull();
   });
 });
+
+describe('semantic matches are a last resort', () => {
+  // A neighbour that always answers, as a weak vector match of any word would.
+  const eager = new ServiceMatcher(services, { nearest: () => [{ id: 'chess', score: 0.61 }] });
+
+  it.each(['piano workshop', 'workshop and piano', 'piano or workshop'])(
+    '%s names Piano only: no neighbour joins a named service',
+    (text) => {
+      expect(eager.match(text).services.map((s) => s.id)).toEqual(['piano']);
+    },
+  );
+
+  it('a word two slips from a service ("workshop" ~ "woodshop") beside a named one is unrecognised', () => {
+    expect(matcher.match('piano workshop')).toMatchObject({
+      services: [{ id: 'piano' }],
+      leftover: ['workshop'],
+    });
+  });
+
+  it('a category word keeps the neighbour out too', () => {
+    expect(eager.match('music event')).toMatchObject({ services: [], category: 'music' });
+  });
+
+  it('a text that named nothing may be read by meaning, and is then not reported as unrecognised', () => {
+    expect(eager.match('seminar')).toMatchObject({
+      services: [{ id: 'chess', kind: 'semantic' }],
+      leftover: [],
+    });
+  });
+});

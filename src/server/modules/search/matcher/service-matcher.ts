@@ -31,6 +31,8 @@ const FILLER = new Set(
 );
 const SPLITTERS = /\s*(?:,|\/|&|\bor\b|\band\b|\bplus\b)\s*/;
 const MAX_NGRAM = 5;
+/** Fuzzy scores below this are two edits away. */
+const WEAK_FUZZY = 0.8;
 
 /**
  * Names and aliases first (longest phrase wins), then category words, then typo tolerance,
@@ -102,6 +104,25 @@ export class ServiceMatcher {
     if (whole) return { services: whole, category: null, leftover: [] };
     const result: MatchResult = { services: [], category: null, leftover: [] };
     for (const segment of folded.split(SPLITTERS).filter(Boolean)) this.matchSegment(segment, result);
+    // Meaning is the last resort, for a text that named nothing at all: a weak neighbour of one
+    // word must never join a service or category the text did name ("piano workshop").
+    if (result.leftover.length && this.semantic && !result.services.length && !result.category) {
+      const phrase = result.leftover.join(' ');
+      const hits = this.semantic.nearest(phrase);
+      if (hits.length)
+        return {
+          services: hits.map((m) => ({ id: m.id, kind: 'semantic', score: m.score, phrase })),
+          category: null,
+          leftover: [],
+        };
+    }
+    // Two slips ("workshop" → "woodshop") is weak evidence: beside a service named outright it is
+    // an unrecognised word, not a second subject.
+    if (result.services.some((s) => s.kind === 'exact' || s.kind === 'alias')) {
+      const weak = result.services.filter((s) => s.kind === 'fuzzy' && s.score < WEAK_FUZZY);
+      result.services = result.services.filter((s) => !weak.includes(s));
+      result.leftover.push(...new Set(weak.map((s) => s.phrase)));
+    }
     const seen = new Set<string>();
     result.services = result.services.filter((s) => !seen.has(s.id) && seen.add(s.id));
     // A named service is the subject; a category word beside it ("spanish tutor") only describes it.
@@ -154,12 +175,6 @@ export class ServiceMatcher {
       const fuzzy = this.fuzzy(w);
       if (fuzzy.length) out.services.push(...fuzzy);
       else if (!misspeltFiller(w)) unexplained.push(w);
-    }
-    if (unexplained.length && this.semantic && !out.services.length && !out.category) {
-      for (const m of this.semantic.nearest(unexplained.join(' '))) {
-        out.services.push({ id: m.id, kind: 'semantic', score: m.score, phrase: unexplained.join(' ') });
-      }
-      if (out.services.length) return;
     }
     out.leftover.push(...unexplained);
   }
