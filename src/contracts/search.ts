@@ -197,6 +197,27 @@ export const searchResult = z
   .describe('An offering that matches the search.');
 export type SearchResult = z.infer<typeof searchResult>;
 
+/** What a search that found nothing let go of, in this fixed order, until results appeared. */
+export const RELAX_KINDS = ['place', 'format', 'time', 'date', 'price', 'service'] as const;
+export const relaxKind = z.enum(RELAX_KINDS);
+export type RelaxKind = z.infer<typeof relaxKind>;
+
+export const relaxedStep = z
+  .object({
+    kind: relaxKind,
+    /** What was asked, in words ("Staten Island", "under $21/h", "Kids Piano"). */
+    from: z.string(),
+    /** What the results show instead ("6 in Brooklyn, 3 online", "any price", "Piano, taught to kids"). */
+    to: z.string(),
+  })
+  .describe('One constraint the search relaxed because, as asked, nothing matched.');
+export type RelaxedStep = z.infer<typeof relaxedStep>;
+
+export const didYouMean = z
+  .object({ word: z.string(), suggestion: z.string() })
+  .describe('A word of the text that matched nothing, and the closest word of the catalog.');
+export type DidYouMean = z.infer<typeof didYouMean>;
+
 export const searchResponse = z
   .object({
     /** The text as searched, trimmed. */
@@ -209,6 +230,13 @@ export const searchResponse = z
     perPage: z.int().min(1),
     /** Name it when reporting interactions with these results. */
     searchEventId: z.string(),
+    /**
+     * Empty when the results match everything asked. Otherwise nothing did, and these are the
+     * steps let go of (cumulatively, in RELAX_KINDS order) for the results shown.
+     */
+    relaxed: z.array(relaxedStep),
+    /** Catalog words close to the unrecognised ones (`parsed.unmatchedWords`). */
+    didYouMean: z.array(didYouMean),
   })
   .describe('A page of matching offerings, ranked, with what the search understood.');
 export type SearchResponse = z.infer<typeof searchResponse>;

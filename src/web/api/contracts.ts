@@ -51,6 +51,9 @@ export type { PermissionName } from '../../contracts/permissions.js';
 export type {
   SearchHistoryEntry as HistoryEntry,
   SearchHistoryPage,
+  RelaxedStep,
+  RelaxKind,
+  DidYouMean,
   SearchParsed,
   SearchResponse,
   SearchResult,

@@ -10,6 +10,8 @@ import { publicName } from '../instructors/instructor-views.js';
 import type { OfferingRow } from './offerings.repo.js';
 import { loadSearchableOfferings } from './offerings.repo.js';
 import type { Rankable } from './ranking.js';
+import type { RelaxedStep } from '../../../contracts/search.js';
+import type { InterpretedQuery } from './pipeline/interpret-query.js';
 
 export interface Offering extends OfferingRow {
   boroughs: ReadonlySet<string>;
@@ -251,6 +253,9 @@ export interface RankedResult {
 export interface RankedSearch {
   results: RankedResult[];
   cheapCap: number | null;
+  /** Set when nothing matched as asked: the steps let go of, and the query and window that matched. */
+  relaxed?: RelaxedStep[];
+  effective?: { query: InterpretedQuery; window: SearchWindow | null };
 }
 
 const newResultCache = () => new LRUCache<string, RankedSearch>({ max: 500, ttl: RESULTS_TTL_MS });

@@ -8,9 +8,17 @@ import type { ClientContext } from './client-context.js';
 import type { IndexState, NextTime, OfferingIndex, RankedResult, SearchWindow } from './offering-index.js';
 import { interpretQuery } from './pipeline/interpret-query.js';
 import type { InterpretedQuery } from './pipeline/interpret-query.js';
+import type { FirstStart } from './pipeline/bookable-offerings.js';
 import { rankedList, rankedListKey } from './pipeline/ranked-list.js';
+import { relaxedList } from './pipeline/relaxed-list.js';
 import { searchRecord } from './pipeline/search-record.js';
-import { pageOfResults, parsedSummary, resultCard, searchResponse } from './pipeline/search-response.js';
+import {
+  didYouMeanOf,
+  pageOfResults,
+  parsedSummary,
+  resultCard,
+  searchResponse,
+} from './pipeline/search-response.js';
 import { searchWindow } from './pipeline/search-window.js';
 import type { AreaIndex } from './query/parse-query.js';
 import type { SearchFilters } from './query/apply-filters.js';
@@ -60,26 +68,42 @@ export class SearchService {
       this.catalog.snapshot(),
       this.matching.get(),
     ]);
+    const areas = await this.areaIndex();
     const query = interpretQuery(input.q, input, {
       now,
       timezone: input.timezone,
-      areas: await this.areaIndex(),
+      areas,
       matcher,
       protectedPhrases,
     });
-    const window = searchWindow(query.parsed, input.timezone, now);
+    const asked = searchWindow(query.parsed, input.timezone, now);
 
     const key = rankedListKey(query, input.sort, input.timezone, now);
     let ranked = state.results.get(key);
     if (!ranked) {
-      ranked = rankedList(state, snapshot, query, input.sort, window, (id, duration, w) =>
-        this.index.firstStart(state, id, duration, w),
-      );
+      const firstStart: FirstStart = (id, duration, w) => this.index.firstStart(state, id, duration, w);
+      ranked = rankedList(state, snapshot, query, input.sort, asked, firstStart);
+      // Only a search that found nothing pays for relaxing; the relaxed list is cached the same way.
+      if (!ranked.results.length) {
+        const relaxed = relaxedList(query, {
+          state,
+          snapshot,
+          areas,
+          sort: input.sort,
+          timezone: input.timezone,
+          now,
+          firstStart,
+        });
+        if (relaxed) ranked = { ...relaxed, cheapCap: ranked.cheapCap };
+      }
       state.results.set(key, ranked);
     }
+    // Cards describe the results by the query that found them, relaxed or as asked.
+    const shown = ranked.effective?.query ?? query;
+    const window = ranked.effective ? ranked.effective.window : asked;
 
     const cards = pageOfResults(ranked.results, input.page, input.perPage).map((r) =>
-      resultCard(r, query, this.nextTimes(state, r, query, window)),
+      resultCard(r, shown, this.nextTimes(state, r, shown, window)),
     );
     const body = searchResponse({
       q: input.q,
@@ -90,6 +114,8 @@ export class SearchService {
       page: input.page,
       perPage: input.perPage,
       searchEventId: randomUUID(),
+      relaxed: ranked.relaxed ?? [],
+      didYouMean: didYouMeanOf(query, matcher),
     });
 
     this.recorder.record(

@@ -11,6 +11,7 @@ import { SearchBox } from './search-box';
 import { chipsOf, type FilterName } from './chips';
 import { SearchChips } from './search-chips';
 import { SearchFilters } from './search-filters';
+import { RelaxedNotice, UnrecognisedWords } from './search-notices';
 import { recordInteraction, useSearch } from './search-queries';
 
 function Suggestions() {
@@ -87,6 +88,7 @@ export default function SearchPage() {
         </div>
       </div>
       <div className="min-h-8">{data && <SearchChips parsed={data.parsed} onClear={clear} />}</div>
+      {data && <UnrecognisedWords data={data} />}
 
       <div className="grid gap-6 md:grid-cols-[240px_1fr]">
         <aside aria-label="Filters">
@@ -114,6 +116,7 @@ export default function SearchPage() {
             </EmptyState>
           ) : (
             <>
+              <RelaxedNotice data={data!} onApply={update} />
               <ol className="space-y-4">
                 {data!.results.map((r, i) => (
                   <li key={r.instructorServiceId}>

@@ -31,6 +31,8 @@ const FILLER = new Set(
 );
 const SPLITTERS = /\s*(?:,|\/|&|\bor\b|\band\b|\bplus\b)\s*/;
 const MAX_NGRAM = 5;
+/** Fuzzy scores below this are two edits away. */
+const WEAK_FUZZY = 0.8;
 
 /**
  * Names and aliases first (longest phrase wins), then category words, then typo tolerance,
@@ -41,6 +43,9 @@ export class ServiceMatcher {
   private readonly byAlias = new Map<string, MatchableService[]>();
   private readonly categoryByWord = new Map<string, string>();
   private readonly fuzzyVocabulary: { key: string; services: MatchableService[] }[] = [];
+  /** Every single word of the catalog's names, aliases and category words, for "did you mean". */
+  private readonly words: string[];
+  private readonly suggestions = new Map<string, string | null>();
 
   constructor(
     services: MatchableService[],
@@ -62,6 +67,33 @@ export class ServiceMatcher {
     for (const [key, list] of [...this.byName, ...this.byAlias]) {
       if (!key.includes(' ') && key.length >= 4) this.fuzzyVocabulary.push({ key, services: list });
     }
+    const words = new Set<string>();
+    for (const s of services)
+      for (const t of [s.name, ...s.searchTerms]) for (const w of foldText(t).split(' ')) words.add(w);
+    for (const w of this.categoryByWord.keys()) for (const x of w.split(' ')) words.add(x);
+    this.words = [...words].filter((w) => w.length >= 3 && !/\d/.test(w) && !FILLER.has(w)).sort();
+  }
+
+  /**
+   * The catalog word closest to one nothing matched, when it is close enough to be a slip
+   * (one edit up to 5 letters, two up to 8, three beyond) and not just a short word.
+   */
+  suggest(word: string): string | null {
+    if (word.length < 3 || /\d/.test(word)) return null;
+    const known = this.suggestions.get(word);
+    if (known !== undefined) return known;
+    const max = word.length <= 5 ? 1 : word.length <= 8 ? 2 : 3;
+    let best: string | null = null;
+    let bestD = max + 1;
+    for (const w of this.words) {
+      if (w === word) continue;
+      const d = editDistance(word, w, bestD - 1);
+      if (d < bestD) [best, bestD] = [w, d];
+    }
+    // Bounded: unrecognised words are open-ended.
+    if (this.suggestions.size > 5000) this.suggestions.clear();
+    this.suggestions.set(word, best);
+    return best;
   }
 
   match(text: string): MatchResult {
@@ -72,8 +104,29 @@ export class ServiceMatcher {
     if (whole) return { services: whole, category: null, leftover: [] };
     const result: MatchResult = { services: [], category: null, leftover: [] };
     for (const segment of folded.split(SPLITTERS).filter(Boolean)) this.matchSegment(segment, result);
+    // Meaning is the last resort, for a text that named nothing at all: a weak neighbour of one
+    // word must never join a service or category the text did name ("piano workshop").
+    if (result.leftover.length && this.semantic && !result.services.length && !result.category) {
+      const phrase = result.leftover.join(' ');
+      const hits = this.semantic.nearest(phrase);
+      if (hits.length)
+        return {
+          services: hits.map((m) => ({ id: m.id, kind: 'semantic', score: m.score, phrase })),
+          category: null,
+          leftover: [],
+        };
+    }
+    // Two slips ("workshop" → "woodshop") is weak evidence: beside a service named outright it is
+    // an unrecognised word, not a second subject.
+    if (result.services.some((s) => s.kind === 'exact' || s.kind === 'alias')) {
+      const weak = result.services.filter((s) => s.kind === 'fuzzy' && s.score < WEAK_FUZZY);
+      result.services = result.services.filter((s) => !weak.includes(s));
+      result.leftover.push(...new Set(weak.map((s) => s.phrase)));
+    }
     const seen = new Set<string>();
     result.services = result.services.filter((s) => !seen.has(s.id) && seen.add(s.id));
+    // A named service is the subject; a category word beside it ("spanish tutor") only describes it.
+    if (result.services.length) result.category = null;
     return result;
   }
 
@@ -82,9 +135,13 @@ export class ServiceMatcher {
     const named = this.byName.get(key);
     const aliased = this.byAlias.get(key);
     if (!named && !aliased) return null;
+    // A service whose alias folds to its own name ("maths" → "math") is listed once, as exact.
+    const exact = new Set((named ?? []).map((s) => s.id));
     return [
       ...(named ?? []).map((s) => ({ id: s.id, kind: 'exact' as const, score: 1, phrase: key })),
-      ...(aliased ?? []).map((s) => ({ id: s.id, kind: 'alias' as const, score: 0.95, phrase: key })),
+      ...(aliased ?? [])
+        .filter((s) => !exact.has(s.id))
+        .map((s) => ({ id: s.id, kind: 'alias' as const, score: 0.95, phrase: key })),
     ];
   }
 
@@ -117,13 +174,7 @@ export class ServiceMatcher {
     for (const w of rest) {
       const fuzzy = this.fuzzy(w);
       if (fuzzy.length) out.services.push(...fuzzy);
-      else unexplained.push(w);
-    }
-    if (unexplained.length && this.semantic && !out.services.length && !out.category) {
-      for (const m of this.semantic.nearest(unexplained.join(' '))) {
-        out.services.push({ id: m.id, kind: 'semantic', score: m.score, phrase: unexplained.join(' ') });
-      }
-      if (out.services.length) return;
+      else if (!misspeltFiller(w)) unexplained.push(w);
     }
     out.leftover.push(...unexplained);
   }
@@ -153,6 +204,11 @@ export class ServiceMatcher {
     }));
   }
 }
+
+/** Long filler words to one slip ("lesons", "clases", "teachr"): no subject either. */
+const LONG_FILLER = [...FILLER].filter((w) => w.length >= 5);
+const misspeltFiller = (w: string) =>
+  w.length >= 5 && !/\d/.test(w) && LONG_FILLER.some((f) => editDistance(w, f, 1) <= 1);
 
 function isSubsequence(small: string, big: string): boolean {
   let i = 0;

@@ -17,6 +17,9 @@ export function searchRecord(a: {
 }): RecordedItem {
   const { auth, guestSessionId, client, body } = a;
   const owner = auth ? { userId: auth.user.id } : guestSessionId ? { guestSessionId } : null;
+  // Relaxed results are not answers to what was asked: analytics keeps it a zero-result search
+  // (the searcher's own history shows what they saw).
+  const resultCount = body.relaxed.length ? 0 : body.total;
   return {
     kind: 'search',
     owner,
@@ -29,8 +32,8 @@ export function searchRecord(a: {
       normalizedQuery: normalizeQuery(a.q),
       searchType: a.type,
       interpretation: body.interpretation,
-      parsed: body.parsed as unknown as Record<string, unknown>,
-      resultCount: body.total,
+      parsed: { ...body.parsed, relaxed: body.relaxed } as unknown as Record<string, unknown>,
+      resultCount,
       latencyMs: a.latencyMs,
       deviceType: client.deviceType,
       browser: client.browser,

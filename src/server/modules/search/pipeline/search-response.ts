@@ -1,4 +1,11 @@
-import type { SearchParsed, SearchResponse, SearchResult } from '../../../../contracts/search.js';
+import type {
+  DidYouMean,
+  RelaxedStep,
+  SearchParsed,
+  SearchResponse,
+  SearchResult,
+} from '../../../../contracts/search.js';
+import type { ServiceMatcher } from '../matcher/service-matcher.js';
 import type { CatalogSnapshot } from '../../catalog/catalog.service.js';
 import type { NextTime, Offering, RankedResult } from '../offering-index.js';
 import type { InterpretedQuery } from './interpret-query.js';
@@ -71,6 +78,8 @@ export function searchResponse(a: {
   page: number;
   perPage: number;
   searchEventId: string;
+  relaxed: RelaxedStep[];
+  didYouMean: DidYouMean[];
 }): SearchResponse {
   return {
     query: a.q.trim(),
@@ -81,7 +90,17 @@ export function searchResponse(a: {
     page: a.page,
     perPage: a.perPage,
     searchEventId: a.searchEventId,
+    relaxed: a.relaxed,
+    didYouMean: a.didYouMean,
   };
+}
+
+/** For each unrecognised word, the closest catalog word, when one is close enough. */
+export function didYouMeanOf(q: InterpretedQuery, matcher: Pick<ServiceMatcher, 'suggest'>): DidYouMean[] {
+  return q.match.leftover.flatMap((word) => {
+    const suggestion = matcher.suggest(word);
+    return suggestion ? [{ word, suggestion }] : [];
+  });
 }
 
 function matchReason({ match, parsed: p, interpretation }: InterpretedQuery, o: Offering): string {

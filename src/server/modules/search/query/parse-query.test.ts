@@ -230,3 +230,38 @@ describe('the subject text', () => {
     expect(p(q).text).toBe(text);
   });
 });
+
+describe('time ranges without a dollar sign are times, not prices', () => {
+  it.each([
+    ['guitar from 3 to 5 pm', 900, 1020],
+    ['math between 9 and 11am', 540, 660],
+    ['yoga from 10 to 2pm', 600, 840],
+    ['chess from 7 to 9', 1140, 1260],
+  ])('%s → %i–%i minutes, no price', (q, from, to) => {
+    expect(p(q)).toMatchObject({
+      timeFromMinutes: from,
+      timeToMinutes: to,
+      priceMinCents: null,
+      priceMaxCents: null,
+    });
+  });
+
+  it('a range with a dollar sign or a money word is still a price', () => {
+    expect(p('piano between $40 and $60')).toMatchObject({
+      priceMinCents: 4000,
+      priceMaxCents: 6000,
+      timeFromMinutes: null,
+    });
+    expect(p('piano between 40 and 60 dollars')).toMatchObject({ priceMinCents: 4000, priceMaxCents: 6000 });
+  });
+});
+
+describe('age and level words inside a kept catalog phrase still count', () => {
+  it('"kids swimming" keeps its words for the matcher and sets the kids age group', () => {
+    expect(p('kids swimming in brooklyn')).toMatchObject({ text: 'kids swimming', ageGroup: 'kids' });
+  });
+
+  it('an explicit age word elsewhere wins over the phrase', () => {
+    expect(p('kids swimming for adults').ageGroup).toBe('adults');
+  });
+});

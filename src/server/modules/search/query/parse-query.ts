@@ -87,8 +87,14 @@ export function parseQuery(input: string, ctx: ParseContext): ParsedQuery {
   const place = takePlace(s, names, ctx.homeBorough ?? null);
   const when = takeWhen(s, ctx.now, ctx.timezone);
   const format = takeFormat(s);
-  const level = takeLevel(s);
-  const ageGroup = takeAgeGroup(s);
+  let level = takeLevel(s);
+  let ageGroup = takeAgeGroup(s);
+  // A catalog phrase keeps its words ("swim for kids"), but they still say who the lesson is for.
+  if (masks.length && (level === null || ageGroup === null)) {
+    const kept = new Spans(masks.map(([, m]) => m).join(' , '));
+    level ??= takeLevel(kept);
+    ageGroup ??= takeAgeGroup(kept);
+  }
 
   let rest = s.text;
   for (const [at, phrase] of masks) rest = rest.slice(0, at) + phrase + rest.slice(at + phrase.length);

@@ -8,6 +8,7 @@ export interface PriceConstraint {
 
 const AMT = String.raw`\$?\s*(\d{1,4}(?:\.\d{1,2})?)`;
 const UNIT = String.raw`(?:\s*(?:dollars|usd|bucks))?(?:\s*(?:\/\s*h(?:ou)?r|\/\s*hour|per hour|an hour|a lesson|per lesson))?`;
+const MONEY = /\$|dollar|usd|buck|\/\s*h|hour|lesson/;
 const cents = (s: string) => Math.round(Number(s) * 100);
 
 /**
@@ -22,8 +23,9 @@ export function takePrice(s: Spans): PriceConstraint {
     p.minCents = lo;
     p.maxCents = hi;
   };
+  // Only with a dollar sign or a money word: "between 9 and 11am" is a time.
   s.take(new RegExp(String.raw`\bbetween\s+${AMT}${UNIT}\s+(?:and|to|-)\s+${AMT}${UNIT}`), (m) =>
-    both(m[1]!, m[2]!),
+    MONEY.test(m[0]) ? both(m[1]!, m[2]!) : false,
   );
   s.take(new RegExp(String.raw`\$\s*(\d{1,4})\s*(?:-|to)\s*\$?\s*(\d{1,4})${UNIT}`), (m) =>
     both(m[1]!, m[2]!),

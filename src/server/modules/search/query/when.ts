@@ -103,6 +103,18 @@ export function clockMinutes(h: string, m: string | undefined, ampm: string | un
 function takeTimes(s: Spans, w: WhenConstraint, window: (n: keyof typeof WINDOWS) => false | void) {
   const T = String.raw`(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?`;
   const ap = (x?: string) => x?.replace(/\./g, '');
+  // "from 3 to 5 pm", "between 9 and 11am": the first time takes the second's am/pm when it has none
+  // and that keeps the range in order ("from 10 to 2pm" is 10am to 2pm).
+  s.take(new RegExp(String.raw`\b(?:from|between)\s+${T}\s*(?:to|and|-|until|till)\s*${T}`), (m) => {
+    let hi = clockMinutes(m[4]!, m[5], ap(m[6]));
+    if (hi === null || w.timeFromMinutes !== null) return false;
+    const shared = m[3] ? null : clockMinutes(m[1]!, m[2], ap(m[6]));
+    const lo = shared !== null && shared < hi ? shared : clockMinutes(m[1]!, m[2], ap(m[3]));
+    // Bare hours read forward: "from 7 to 9" is 7pm to 9pm.
+    if (lo !== null && lo >= hi && !m[6] && hi < 720) hi += 720;
+    if (lo === null || lo >= hi) return false;
+    [w.timeFromMinutes, w.timeToMinutes] = [lo, hi];
+  });
   s.take(new RegExp(String.raw`\bafter\s+${T}`), (m) => {
     const t = clockMinutes(m[1]!, m[2], ap(m[3]));
     if (t === null || w.timeFromMinutes !== null) return false;
