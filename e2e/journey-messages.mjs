@@ -89,12 +89,54 @@ export async function studentAndInstructorMessageLive({ page: teacher, browser, 
     await teacher.getByTestId('message').filter({ hasText: reply }).getByText('Seen').waitFor();
     const studentBadge = await student.getByTestId('unread-badge').count();
     check(studentBadge === 0, 'the student’s badge stayed up with the thread open');
-
     await fitsWidth(student, 'the thread at 375px');
     await screenshot(student, 'messages-thread-phone');
+
+    // A burst of 28 more arrives in the open thread once each; after a reload the history comes a
+    // page (30) at a time, and "Load older messages" brings back the first question.
+    await teacher.evaluate(async (id) => {
+      for (let i = 1; i <= 28; i++) {
+        const res = await fetch(`/api/v1/conversations/${id}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ body: `Note ${i} of 28`, clientMessageId: crypto.randomUUID() }),
+        });
+        if (res.status !== 201) throw new Error(`send ${i} answered ${res.status}`);
+      }
+    }, conversationId);
+    await student.getByTestId('message').filter({ hasText: 'Note 28 of 28' }).waitFor();
+    const live = await student.getByTestId('message').count();
+    check(live === 31, `the open thread shows ${live} messages, not 31`);
+    await student.reload();
+    await student.getByTestId('message').filter({ hasText: 'Note 28 of 28' }).waitFor();
+    check((await student.getByTestId('message').filter({ hasText: first }).count()) === 0, 'page one is all');
+    await student.getByRole('button', { name: 'Load older messages' }).click();
+    await student.getByTestId('message').filter({ hasText: first }).waitFor();
+    check((await student.getByTestId('message').count()) === 31, 'older pages doubled or lost messages');
+
+    // "Message instructor" on a lesson opens the conversation with that lesson's instructor.
+    await student.goto('/lessons');
+    await student.locator('#lessons-panel ul a').first().click();
+    await student.getByRole('heading', { level: 1, name: / with / }).waitFor();
+    const withWhom = (await student.getByRole('heading', { level: 1 }).innerText()).split(' with ').pop();
+    await student.getByRole('button', { name: 'Message instructor' }).click();
+    await student.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    await student.getByRole('heading', { name: withWhom, level: 2 }).waitFor();
+    await student.goBack();
+    await student.getByRole('button', { name: 'Message instructor' }).waitFor();
+
     await screenshot(teacher, 'messages-thread');
+
+    // "Message student" in the instructor's lesson list opens the conversation with that student.
+    await mainNav(teacher).getByRole('link', { name: 'Teaching' }).click();
+    const lesson = teacher.locator('#teaching-heading ~ ul > li').first();
+    const lessonTitle = await lesson.locator('a').first().innerText();
+    const pupil = lessonTitle.split(' with ').pop();
+    await lesson.getByRole('button', { name: 'Message student' }).click();
+    await teacher.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    await teacher.getByRole('heading', { name: pupil, level: 2 }).waitFor();
     if (phone.errors.length) throw new Error(`student browser errors:\n  ${phone.errors.join('\n  ')}`);
-    return `3 messages live between ${studentName} and the instructor; badge 1 → 2 → cleared on reading`;
+    return `3 messages live between ${studentName} and the instructor; badge 1 → 2 → cleared on reading; 31 live, paged back; lesson buttons open threads`;
   } finally {
     await phone.context.close();
   }
