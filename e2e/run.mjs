@@ -5,6 +5,7 @@ import { adminDeactivatesAccount } from './journey-admin.mjs';
 import { instructorEditsAvailability } from './journey-availability.mjs';
 import { guestBooksThenCancels } from './journey-booking.mjs';
 import { guestHistoryFollowsLogin } from './journey-history.mjs';
+import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
@@ -19,22 +20,32 @@ const journeys = [
   ['an instructor fills a week from a preset and blocks a day off', instructorUsesWeekTools],
   ['an admin revokes a permission and deactivates an account', adminDeactivatesAccount],
   [
+    'a student and an instructor exchange messages live; the badge counts up and clears',
+    studentAndInstructorMessageLive,
+  ],
+  [
     'phone-width pages fit the screen and pass the accessibility audit',
     phoneLayouts,
     { width: 375, height: 812 },
   ],
 ];
 
+// E2E_ONLY=messages runs only the journeys whose name holds that text.
+const only = process.env.E2E_ONLY?.toLowerCase();
+const chosen = only ? journeys.filter(([name]) => name.toLowerCase().includes(only)) : journeys;
+if (!chosen.length) throw new Error(`no journey name contains "${process.env.E2E_ONLY}"`);
+
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], { cwd: ROOT, stdio: 'inherit' });
 const server = await startServer(Number(process.env.E2E_PORT ?? 3123));
 const browser = await launchBrowser();
 let failed = 0;
 try {
-  for (const [name, journey, viewport] of journeys) {
+  for (const [name, journey, viewport] of chosen) {
     const started = Date.now();
     const { context, page, errors } = await openPage(browser, server.url, viewport);
     try {
-      const detail = await journey({ page, errors });
+      // A journey with two people opens its second page from the browser (own context, own cookies).
+      const detail = await journey({ page, errors, browser, baseURL: server.url });
       if (errors.length) throw new Error(`browser errors:\n  ${errors.join('\n  ')}`);
       console.log(`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${detail}`);
     } catch (e) {
@@ -49,5 +60,5 @@ try {
   await browser.close();
   await server.stop();
 }
-console.log(`e2e: ${journeys.length - failed} passed, ${failed} failed`);
+console.log(`e2e: ${chosen.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

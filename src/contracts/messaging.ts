@@ -1,10 +1,10 @@
 // Messaging between a student and an instructor (PRODUCT §8): what the routes take and answer,
 // and the events GET /events streams. Shared by the server and the web app.
 import { z } from 'zod';
+import { MAX_MESSAGE_CHARS, MESSAGES_PAGE_MAX } from './message-limits.js';
 import { idText, queryInt, strictParams, text } from './primitives.js';
 
-export const MAX_MESSAGE_CHARS = 2000;
-export const MESSAGES_PAGE_MAX = 100;
+export { MAX_MESSAGE_CHARS, MESSAGES_PAGE_MAX };
 
 const isoInstant = z.string().describe('ISO-8601 instant (UTC).');
 
@@ -89,6 +89,7 @@ export const conversationPage = z
     unreadTotal: z.int().min(0).describe('Unread messages over all the caller’s conversations.'),
   })
   .describe('The caller’s conversations, most recent first.');
+export type ConversationPage = z.infer<typeof conversationPage>;
 
 export const message = z
   .object({
@@ -120,6 +121,7 @@ export const messagePage = z
     nextCursor: z.string().nullable().describe('Pass as `before` for older messages; null at the start.'),
   })
   .describe('Messages, newest first.');
+export type MessagePage = z.infer<typeof messagePage>;
 
 export const moderatedMessagePage = z.object({
   items: z.array(moderatedMessage),

@@ -19,6 +19,7 @@ const ResetPasswordPage = lazy(() => import('./features/auth/reset-password-page
 const MyLessonsPage = lazy(() => import('./features/lessons/my-lessons-page'));
 const LessonPage = lazy(() => import('./features/lessons/lesson-page'));
 const ReschedulePage = lazy(() => import('./features/lessons/reschedule-page'));
+const MessagesPage = lazy(() => import('./features/messages/messages-page'));
 const AccountPage = lazy(() => import('./features/account/account-page'));
 const OnboardingPage = lazy(() => import('./features/dashboard/onboarding-page'));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
@@ -85,6 +86,12 @@ const router = createBrowserRouter([
                 path: 'lessons/:id/reschedule',
                 element: <ReschedulePage />,
                 handle: { title: 'Reschedule' },
+              },
+              { path: 'messages', element: <MessagesPage />, handle: { title: 'Messages' } },
+              {
+                path: 'messages/:conversationId',
+                element: <MessagesPage />,
+                handle: { title: 'Messages' },
               },
               { path: 'account', element: <AccountPage />, handle: { title: 'Your account' } },
               { path: 'teach/start', element: <OnboardingPage />, handle: { title: 'Become an instructor' } },

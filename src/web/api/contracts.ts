@@ -47,6 +47,15 @@ export type {
   OwnInstructorProfile,
   PublicInstructor as InstructorProfile,
 } from '../../contracts/instructors.js';
+export type {
+  Conversation,
+  ConversationPage,
+  Message,
+  MessageEvent,
+  MessagePage,
+  ReadEvent,
+  UnreadEvent,
+} from '../../contracts/messaging.js';
 export type { PermissionName } from '../../contracts/permissions.js';
 export type {
   SearchHistoryEntry as HistoryEntry,
@@ -70,6 +79,7 @@ export {
   LOCATION_TYPES,
   MAX_DURATIONS_PER_OFFERING,
 } from '../../contracts/lesson-vocabulary.js';
+export { MAX_MESSAGE_CHARS } from '../../contracts/message-limits.js';
 export { lessonPriceCents } from '../../contracts/money.js';
 export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 export { BOROUGHS } from '../../contracts/areas.generated.js';

@@ -4,6 +4,7 @@ import {
   LayoutGrid,
   LogOut,
   Menu,
+  MessageSquare,
   ShieldCheck,
   UserRound,
   X,
@@ -12,6 +13,8 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { can } from '../features/auth/can';
 import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
+import { LiveMessages } from '../features/messages/live-messages';
+import { useUnreadTotal } from '../features/messages/messages-queries';
 import { usePageTitle } from './page-title';
 import { Loading } from './states';
 
@@ -33,6 +36,9 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         <>
           <NavLink to="/lessons" className={navClass} onClick={onNavigate}>
             <CalendarDays className="size-4" aria-hidden /> My lessons
+          </NavLink>
+          <NavLink to="/messages" className={navClass} onClick={onNavigate}>
+            <MessageSquare className="size-4" aria-hidden /> Messages <UnreadBadge />
           </NavLink>
           <NavLink
             to={isInstructor(me) ? '/teach' : '/teach/start'}
@@ -83,6 +89,22 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
+/** The live count of unread messages; nothing when there are none. */
+function UnreadBadge() {
+  const { data: me } = useMe();
+  const { data: total = 0 } = useUnreadTotal(!!me);
+  if (!me || total === 0) return null;
+  return (
+    <span
+      data-testid="unread-badge"
+      className="min-w-5 rounded-full bg-rose-600 px-1.5 text-center text-xs font-semibold leading-5 text-white"
+    >
+      {total > 99 ? '99+' : total}
+      <span className="sr-only"> unread</span>
+    </span>
+  );
+}
+
 /** Moves focus to the page's heading after a client-side navigation, as a page load would. */
 function useFocusOnNavigate() {
   const location = useLocation();
@@ -103,6 +125,7 @@ function useFocusOnNavigate() {
 
 export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
+  const { data: me } = useMe();
   useFocusOnNavigate();
   usePageTitle();
   return (
@@ -124,13 +147,15 @@ export function Layout() {
           </nav>
           <button
             type="button"
-            className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 lg:hidden"
+            className="flex items-center gap-1 rounded-lg p-2 text-slate-700 hover:bg-slate-100 lg:hidden"
             aria-expanded={menuOpen}
             aria-controls="mobile-nav"
             onClick={() => setMenuOpen((o) => !o)}
           >
             {menuOpen ? <X className="size-6" aria-hidden /> : <Menu className="size-6" aria-hidden />}
             <span className="sr-only">Menu</span>
+            {/* The menu hides the nav badge on narrow screens, so the count shows on its button too. */}
+            {!menuOpen && <UnreadBadge />}
           </button>
         </div>
         {menuOpen && (
@@ -143,6 +168,7 @@ export function Layout() {
           </nav>
         )}
       </header>
+      {me && <LiveMessages key={me.id} userId={me.id} />}
       {/* At least a screen tall, so the footer never sits in view and jumps while a page loads. */}
       <main id="main" className="mx-auto min-h-dvh w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         <Suspense fallback={<Loading />}>

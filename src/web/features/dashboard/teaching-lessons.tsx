@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, InlineError, Loading } from '../../components/s
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { StatusBadge } from '../lessons/status-badge';
+import { MessageButton } from '../messages/message-button';
 import { useLessonAction, useTeachingLessons } from './dashboard-queries';
 
 /** The instructor's lessons: complete or no-show once started, cancel before (the student pays nothing). */
@@ -74,6 +75,7 @@ export function TeachingLessons({ zone }: { zone: string }) {
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={b.status} />
+                  <MessageButton with={{ studentId: b.studentId }} label="Message student" />
                   {may('complete') && (
                     <Button
                       variant="secondary"

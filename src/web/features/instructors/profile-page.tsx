@@ -1,4 +1,4 @@
-import { Briefcase, MapPin, Star } from 'lucide-react';
+import { Briefcase, Clock, MapPin, MessageSquare, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
@@ -8,6 +8,8 @@ import { areasLabel, formatMoney } from '../../lib/format';
 import { browserZone, formatDuration, todayIn } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
+import { MessageButton } from '../messages/message-button';
+import { replyTimeLabel } from '../messages/message-format';
 import { useInstructor } from './availability-queries';
 import { WeekGrid } from './week-grid';
 
@@ -52,7 +54,22 @@ export default function ProfilePage() {
             <span className="flex items-center gap-1">
               <MapPin className="size-4" aria-hidden /> {areasLabel(p.areas)}
             </span>
+            {p.replyTimeMinutes !== null && (
+              <span className="flex items-center gap-1">
+                <Clock className="size-4" aria-hidden /> {replyTimeLabel(p.replyTimeMinutes)}
+              </span>
+            )}
           </p>
+        </div>
+        {/* A question before booking; a guest logs in first and comes back here. */}
+        <div className="sm:ml-auto">
+          {!me ? (
+            <ButtonLink variant="secondary" to={`/login?next=${encodeURIComponent(`/instructors/${p.id}`)}`}>
+              <MessageSquare className="size-4" aria-hidden /> Message instructor
+            </ButtonLink>
+          ) : (
+            me.id !== p.id && <MessageButton with={{ instructorId: p.id }} label="Message instructor" />
+          )}
         </div>
       </header>
       <p className="max-w-3xl whitespace-pre-line text-slate-700">{p.bio}</p>

@@ -9,6 +9,7 @@ import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
+import { MessageButton } from '../messages/message-button';
 import { CancelDialog } from './cancel-dialog';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
@@ -94,6 +95,13 @@ export default function LessonPage() {
           <Button variant="danger" onClick={() => setCancelling(true)}>
             Cancel lesson
           </Button>
+        )}
+        {isStudent ? (
+          <MessageButton with={{ instructorId: b.instructorId }} label="Message instructor" />
+        ) : (
+          me?.id === b.instructorId && (
+            <MessageButton with={{ studentId: b.studentId }} label="Message student" />
+          )
         )}
         {isStudent && (
           <ButtonLink to={bookingUrl(b.instructorId, b.instructorServiceId, { duration: b.durationMinutes })}>
