@@ -8,6 +8,7 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { AnalyticsService } from './modules/analytics/analytics.service.js';
 import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
@@ -83,6 +84,7 @@ export function createServices(deps: AppDeps) {
     searchHistory,
     search,
     passwordResets: new PasswordResetService(deps, hasher),
+    analytics: new AnalyticsService(deps),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
   };
 }

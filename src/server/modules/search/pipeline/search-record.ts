@@ -31,6 +31,8 @@ export function searchRecord(a: {
       interpretation: body.interpretation,
       parsed: body.parsed as unknown as Record<string, unknown>,
       resultCount: body.total,
+      bookableCount: body.results.filter((r) => r.nextAvailableAt !== null).length,
+      shownOfferingIds: body.results.map((r) => r.instructorServiceId),
       latencyMs: a.latencyMs,
       deviceType: client.deviceType,
       browser: client.browser,
