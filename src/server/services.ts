@@ -9,6 +9,7 @@ import { PasswordResetService } from './modules/accounts/password-reset.service.
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
 import { AnalyticsService } from './modules/analytics/analytics.service.js';
+import { PrivacyService } from './modules/privacy/privacy.service.js';
 import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
@@ -85,6 +86,7 @@ export function createServices(deps: AppDeps) {
     search,
     passwordResets: new PasswordResetService(deps, hasher),
     analytics: new AnalyticsService(deps),
+    privacy: new PrivacyService(deps, hasher, access, accountStatus, bookings, availability, catalog),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
   };
 }
