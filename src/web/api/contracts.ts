@@ -70,3 +70,4 @@ export {
 export { lessonPriceCents } from '../../contracts/money.js';
 export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 export { BOROUGHS } from '../../contracts/areas.generated.js';
+export type { AnalyticsReport, AnalyticsReportName } from '../../contracts/analytics.js';
