@@ -8,6 +8,8 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { AnalyticsService } from './modules/analytics/analytics.service.js';
+import { PrivacyService } from './modules/privacy/privacy.service.js';
 import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
@@ -83,6 +85,8 @@ export function createServices(deps: AppDeps) {
     searchHistory,
     search,
     passwordResets: new PasswordResetService(deps, hasher),
+    analytics: new AnalyticsService(deps),
+    privacy: new PrivacyService(deps, hasher, access, accountStatus, bookings, availability, catalog),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
   };
 }

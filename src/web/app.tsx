@@ -27,6 +27,7 @@ const ProfileEditorPage = lazy(() => import('./features/dashboard/profile-editor
 const AvailabilityEditorPage = lazy(() => import('./features/availability-editor/availability-editor-page'));
 const AdminUsersPage = lazy(() => import('./features/admin/admin-users-page'));
 const AdminUserPage = lazy(() => import('./features/admin/admin-user-page'));
+const AdminAnalyticsPage = lazy(() => import('./features/admin-analytics/admin-analytics-page'));
 const NotFoundPage = lazy(() => import('./features/not-found-page'));
 
 const queryClient = new QueryClient({
@@ -108,6 +109,11 @@ const router = createBrowserRouter([
               },
               { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
               { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
+              {
+                path: 'admin/analytics',
+                element: <AdminAnalyticsPage />,
+                handle: { title: 'Search analytics' },
+              },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },

@@ -83,3 +83,4 @@ export { MAX_MESSAGE_CHARS } from '../../contracts/message-limits.js';
 export { lessonPriceCents } from '../../contracts/money.js';
 export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 export { BOROUGHS } from '../../contracts/areas.generated.js';
+export type { AnalyticsReport, AnalyticsReportName } from '../../contracts/analytics.js';

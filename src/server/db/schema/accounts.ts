@@ -28,6 +28,8 @@ export const users = pgTable(
     statusChangedAt: ts('status_changed_at'),
     /** Why an admin changed the status, shown to other admins; null for self-service changes. */
     statusReason: text('status_reason'),
+    /** Set when the person erased their account: the row stays for bookings, nothing personal does. */
+    deletedAt: ts('deleted_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -61,6 +61,7 @@ export const bookings = pgTable(
     index('bookings_student_idx').on(t.studentId, t.startsAt),
     index('bookings_instructor_idx').on(t.instructorId, t.startsAt),
     index('bookings_status_ends_idx').on(t.status, t.endsAt),
+    index('bookings_created_idx').on(t.createdAt),
     check('bookings_status_check', sql`${t.status} in ('confirmed', 'completed', 'cancelled', 'no_show')`),
     check('bookings_times_check', sql`${t.startsAt} < ${t.endsAt}`),
     check('bookings_price_check', sql`${t.priceCents} >= 0`),

@@ -32,6 +32,9 @@ export const searchHistory = pgTable(
       .where(sql`${t.guestSessionId} IS NOT NULL`),
     index('search_history_user_recent_idx').on(t.userId, t.lastSearchedAt),
     index('search_history_guest_recent_idx').on(t.guestSessionId, t.lastSearchedAt),
+    index('search_history_converted_idx')
+      .on(t.convertedAt)
+      .where(sql`${t.convertedAt} IS NOT NULL`),
     check('search_history_owner_check', sql`(${t.userId} IS NULL) <> (${t.guestSessionId} IS NULL)`),
   ],
 );
@@ -49,6 +52,10 @@ export const searchEvents = pgTable(
     interpretation: text('interpretation'),
     parsed: jsonb('parsed').$type<Record<string, unknown>>(),
     resultCount: integer('result_count').notNull(),
+    /** How many shown results had a bookable time; 0 with results is still unmet demand. */
+    bookableCount: integer('bookable_count'),
+    /** The offerings the first page showed, for search → booking attribution. */
+    shownOfferingIds: uuid('shown_offering_ids').array(),
     latencyMs: integer('latency_ms'),
     deviceType: text('device_type'),
     browser: text('browser'),
@@ -63,10 +70,15 @@ export const searchEvents = pgTable(
   (t) => [
     index('search_events_created_idx').on(t.createdAt),
     index('search_events_user_idx').on(t.userId),
-    // "Has this guest searched before?" runs on every batch of recorded searches.
-    index('search_events_guest_idx')
-      .on(t.guestSessionId)
+    index('search_events_user_created_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.userId} IS NOT NULL`),
+    index('search_events_guest_created_idx')
+      .on(t.guestSessionId, t.createdAt)
       .where(sql`${t.guestSessionId} IS NOT NULL`),
+    index('search_events_unmet_created_idx')
+      .on(t.createdAt)
+      .where(sql`${t.resultCount} = 0 OR ${t.bookableCount} = 0`),
   ],
 );
 
@@ -88,6 +100,7 @@ export const searchInteractions = pgTable(
   },
   (t) => [
     index('search_interactions_event_idx').on(t.searchEventId),
+    index('search_interactions_created_idx').on(t.createdAt),
     check('search_interactions_kind_check', sql`${t.kind} in ('view', 'click', 'book')`),
   ],
 );

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../components/field';
 import { InlineError, Loading } from '../../components/states';
 import { browserZone, zoneLabel } from '../../lib/time';
 import { meKey, useMe } from '../auth/use-me';
+import { PrivacySection } from './privacy-section';
 
 export default function AccountPage() {
   const { data: me } = useMe();
@@ -16,6 +17,7 @@ export default function AccountPage() {
       <h1 className="text-2xl font-bold">Your account</h1>
       <ProfileForm me={me} />
       <PasswordForm />
+      <PrivacySection />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { AdminNav } from './admin-nav';
 import { ArrowLeft } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/states';
@@ -18,6 +19,7 @@ export default function AdminUserPage() {
 
   return (
     <div className="space-y-6">
+      <AdminNav />
       <Link
         to="/admin/users"
         className="inline-flex items-center gap-1 text-sm text-indigo-700 hover:underline"

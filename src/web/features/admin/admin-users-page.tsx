@@ -1,3 +1,4 @@
+import { AdminNav } from './admin-nav';
 import { Search } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -48,6 +49,7 @@ export default function AdminUsersPage() {
 
   return (
     <div className="space-y-6">
+      <AdminNav />
       <div>
         <h1 className="text-2xl font-bold">Users</h1>
         <p className="text-sm text-slate-600">

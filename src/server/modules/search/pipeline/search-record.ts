@@ -34,6 +34,9 @@ export function searchRecord(a: {
       interpretation: body.interpretation,
       parsed: { ...body.parsed, relaxed: body.relaxed } as unknown as Record<string, unknown>,
       resultCount,
+      // Relaxed results were not bookable answers to what was asked: unmet demand counts them as none.
+      bookableCount: body.relaxed.length ? 0 : body.results.filter((r) => r.nextAvailableAt !== null).length,
+      shownOfferingIds: body.results.map((r) => r.instructorServiceId),
       latencyMs: a.latencyMs,
       deviceType: client.deviceType,
       browser: client.browser,

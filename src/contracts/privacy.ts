@@ -1,0 +1,45 @@
+// What the privacy routes take and answer (GDPR articles 15, 17 and 20; PRODUCT §7).
+import { z } from 'zod';
+
+// ── Requests ────────────────────────────────────────────────────────────────────────────────
+
+/** The account's password, so a borrowed session cannot erase the account. */
+export const deleteAccountBody = z.strictObject({ password: z.string().min(1).max(200) });
+
+// ── Answers ─────────────────────────────────────────────────────────────────────────────────
+
+const rows = z.array(z.record(z.string(), z.unknown()));
+
+export const privacyExport = z
+  .object({
+    /** ISO-8601 instant. */
+    exportedAt: z.string(),
+    profile: z.record(z.string(), z.unknown()),
+    roles: z.array(z.string()),
+    permissionOverrides: rows,
+    instructorProfile: z.record(z.string(), z.unknown()).nullable(),
+    instructorAreas: rows,
+    instructorServices: rows,
+    availability: rows,
+    blackoutDates: rows,
+    bookingsAsStudent: rows,
+    bookingsAsInstructor: rows,
+    searchHistory: rows,
+    searchEvents: rows,
+    searchInteractions: rows,
+    conversations: rows,
+    /** Messages I sent and received in my conversations; `fromMe` tells which. */
+    messages: rows,
+    sessions: rows,
+  })
+  .describe('Everything the platform holds about me, as one file.');
+export type PrivacyExport = z.infer<typeof privacyExport>;
+
+export const accountDeleted = z
+  .object({
+    deleted: z.literal(true),
+    /** Upcoming lessons cancelled without a fee; the other person was told. */
+    cancelledLessons: z.int().min(0),
+  })
+  .describe('The account is erased: signed out everywhere, no longer able to sign in.');
+export type AccountDeleted = z.infer<typeof accountDeleted>;

@@ -1,1 +1,0 @@
-CREATE INDEX "search_events_guest_idx" ON "search_events" USING btree ("guest_session_id") WHERE "search_events"."guest_session_id" IS NOT NULL;

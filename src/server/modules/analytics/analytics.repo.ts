@@ -1,0 +1,260 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
+
+/** A report's window: [start, end) as instants, and the zone its days are counted in. */
+export interface Window {
+  start: Date;
+  end: Date;
+  timezone: string;
+}
+
+// Every query filters search_events by created_at first (search_events_created_idx or a partial
+// index from migration 0008), then aggregates in the database: no row leaves it unaggregated.
+const inWindow = (w: Window, col = sql`e.created_at`) =>
+  sql`${col} >= ${w.start.toISOString()}::timestamptz AND ${col} < ${w.end.toISOString()}::timestamptz`;
+const localDay = (w: Window, col = sql`e.created_at`) =>
+  sql`to_char((${col} AT TIME ZONE ${w.timezone})::date, 'YYYY-MM-DD')`;
+// A searcher: the user, else the guest session; anonymous API calls count as no searcher.
+const searcher = sql`coalesce(e.user_id::text, 'g:' || e.guest_session_id)`;
+
+export async function summaryTotals(db: Db, w: Window) {
+  const [row] = await rowsOf<{
+    total: number;
+    user_searches: number;
+    guest_searches: number;
+    users: number;
+    guests: number;
+    zero: number;
+    avg_results: number | null;
+  }>(
+    db,
+    sql`SELECT count(*)::int AS total,
+               count(*) FILTER (WHERE e.user_id IS NOT NULL)::int AS user_searches,
+               count(*) FILTER (WHERE e.user_id IS NULL)::int AS guest_searches,
+               count(DISTINCT e.user_id)::int AS users,
+               count(DISTINCT e.guest_session_id) FILTER (WHERE e.user_id IS NULL)::int AS guests,
+               count(*) FILTER (WHERE e.result_count = 0)::int AS zero,
+               avg(e.result_count)::float8 AS avg_results
+        FROM search_events e WHERE ${inWindow(w)}`,
+  );
+  return row!;
+}
+
+export function searchesByType(db: Db, w: Window) {
+  return rowsOf<{ search_type: string; searches: number }>(
+    db,
+    sql`SELECT e.search_type, count(*)::int AS searches FROM search_events e
+        WHERE ${inWindow(w)} GROUP BY e.search_type ORDER BY searches DESC, e.search_type`,
+  );
+}
+
+export async function historyDeletion(db: Db, w: Window) {
+  const [row] = await rowsOf<{ rows: number; deleted: number }>(
+    db,
+    sql`SELECT count(*)::int AS rows, count(*) FILTER (WHERE h.deleted_at IS NOT NULL)::int AS deleted
+        FROM search_history h WHERE ${inWindow(w, sql`h.first_searched_at`)}`,
+  );
+  return row!;
+}
+
+export function trendsByDay(db: Db, w: Window) {
+  return rowsOf<{ day: string; searches: number; users: number; guests: number }>(
+    db,
+    sql`SELECT ${localDay(w)} AS day, count(*)::int AS searches,
+               count(DISTINCT e.user_id)::int AS users,
+               count(DISTINCT e.guest_session_id) FILTER (WHERE e.user_id IS NULL)::int AS guests
+        FROM search_events e WHERE ${inWindow(w)} GROUP BY 1 ORDER BY 1`,
+  );
+}
+
+export function popular(db: Db, w: Window, limit: number) {
+  return rowsOf<{ query: string; searches: number; searchers: number; avg_results: number }>(
+    db,
+    sql`SELECT e.normalized_query AS query, count(*)::int AS searches,
+               count(DISTINCT ${searcher})::int AS searchers, avg(e.result_count)::float8 AS avg_results
+        FROM search_events e WHERE ${inWindow(w)} AND e.normalized_query <> ''
+        GROUP BY e.normalized_query ORDER BY searches DESC, query LIMIT ${limit}`,
+  );
+}
+
+export function zeroResults(db: Db, w: Window, limit: number) {
+  return rowsOf<{ query: string; searches: number; searchers: number; last_at: Date | string }>(
+    db,
+    sql`SELECT e.normalized_query AS query, count(*)::int AS searches,
+               count(DISTINCT ${searcher})::int AS searchers, max(e.created_at) AS last_at
+        FROM search_events e WHERE ${inWindow(w)} AND e.result_count = 0
+        GROUP BY e.normalized_query ORDER BY searches DESC, query LIMIT ${limit}`,
+  );
+}
+
+/**
+ * Searches that showed nothing bookable (no result, or results none of which had a free time),
+ * by the service, borough and time of day they asked for. A text naming two services counts for
+ * each. Events recorded before bookable_count existed count only when they found nothing at all.
+ */
+export function unmetDemand(db: Db, w: Window, limit: number) {
+  return rowsOf<{
+    service: string;
+    borough: string;
+    time_of_day: string;
+    searches: number;
+    searchers: number;
+    no_results: number;
+  }>(
+    db,
+    sql`SELECT coalesce(s.value->>'slug', e.parsed->>'category', 'any') AS service,
+               coalesce(e.parsed->>'borough', 'any') AS borough,
+               coalesce(e.parsed->>'timeOfDay', 'any') AS time_of_day,
+               count(*)::int AS searches, count(DISTINCT ${searcher})::int AS searchers,
+               count(*) FILTER (WHERE e.result_count = 0)::int AS no_results
+        FROM search_events e
+        LEFT JOIN LATERAL jsonb_array_elements(
+          CASE WHEN jsonb_typeof(e.parsed->'services') = 'array' THEN e.parsed->'services' ELSE '[]'::jsonb END
+        ) s(value) ON true
+        WHERE ${inWindow(w)} AND (e.result_count = 0 OR e.bookable_count = 0)
+        GROUP BY 1, 2, 3 ORDER BY searches DESC, searchers DESC, 1, 2, 3 LIMIT ${limit}`,
+  );
+}
+
+/** Guest sessions that searched in the window, and whether each became a user (adoption sets user_id). */
+export function guestConversionByDay(db: Db, w: Window) {
+  return rowsOf<{ day: string; sessions: number; converted: number }>(
+    db,
+    sql`WITH g AS (
+          SELECT e.guest_session_id, min(e.created_at) AS first_at, bool_or(e.user_id IS NOT NULL) AS converted
+          FROM search_events e WHERE ${inWindow(w)} AND e.guest_session_id IS NOT NULL
+          GROUP BY e.guest_session_id)
+        SELECT ${localDay(w, sql`g.first_at`)} AS day, count(*)::int AS sessions,
+               count(*) FILTER (WHERE g.converted)::int AS converted
+        FROM g GROUP BY 1 ORDER BY 1`,
+  );
+}
+
+/**
+ * Bookings made in the window by someone who, in the 24 h before, ran a search that showed the
+ * booked offering; and the searches that led to one.
+ */
+export async function searchToBooking(db: Db, w: Window) {
+  const [searches] = await rowsOf<{ user_searches: number; with_booking: number }>(
+    db,
+    sql`SELECT count(*)::int AS user_searches,
+               count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM bookings b
+                 WHERE b.student_id = e.user_id AND b.created_at >= e.created_at
+                   AND b.created_at < e.created_at + interval '24 hours'
+                   AND b.instructor_service_id = ANY(e.shown_offering_ids)))::int AS with_booking
+        FROM search_events e WHERE ${inWindow(w)} AND e.user_id IS NOT NULL`,
+  );
+  const byService = await rowsOf<{ service: string; bookings: number }>(
+    db,
+    sql`SELECT b.service_slug AS service, count(*)::int AS bookings
+        FROM bookings b
+        WHERE ${inWindow(w, sql`b.created_at`)} AND EXISTS (
+          SELECT 1 FROM search_events e
+          WHERE e.user_id = b.student_id AND e.created_at <= b.created_at
+            AND e.created_at > b.created_at - interval '24 hours'
+            AND b.instructor_service_id = ANY(e.shown_offering_ids))
+        GROUP BY b.service_slug ORDER BY bookings DESC, service`,
+  );
+  return { ...searches!, byService };
+}
+
+/** The referring host (scheme, path and query dropped: they can carry personal data). */
+export function referrers(db: Db, w: Window, limit: number) {
+  return rowsOf<{ referrer: string; searches: number; searchers: number }>(
+    db,
+    sql`SELECT coalesce(nullif(substring(e.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:]+)'), ''),
+                        CASE WHEN e.referrer IS NULL OR e.referrer = '' THEN 'direct' ELSE 'other' END) AS referrer,
+               count(*)::int AS searches, count(DISTINCT ${searcher})::int AS searchers
+        FROM search_events e WHERE ${inWindow(w)}
+        GROUP BY 1 ORDER BY searches DESC, referrer LIMIT ${limit}`,
+  );
+}
+
+export function resultBuckets(db: Db, w: Window) {
+  return rowsOf<{ bucket: string; searches: number }>(
+    db,
+    sql`SELECT CASE WHEN e.result_count = 0 THEN '0' WHEN e.result_count <= 5 THEN '1-5'
+                    WHEN e.result_count <= 20 THEN '6-20' ELSE '21+' END AS bucket,
+               count(*)::int AS searches
+        FROM search_events e WHERE ${inWindow(w)} GROUP BY 1`,
+  );
+}
+
+export async function latencyPercentiles(db: Db, w: Window) {
+  const [row] = await rowsOf<{ p50: number | null; p95: number | null }>(
+    db,
+    sql`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY e.latency_ms)::float8 AS p50,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY e.latency_ms)::float8 AS p95
+        FROM search_events e WHERE ${inWindow(w)} AND e.latency_ms IS NOT NULL`,
+  );
+  return row!;
+}
+
+/** Texts searched at least `minSearches` times whose searches got a click less than a tenth of the time. */
+export function problemQueries(db: Db, w: Window, limit: number, minSearches = 5) {
+  return rowsOf<{ query: string; searches: number; clicks: number }>(
+    db,
+    sql`SELECT e.normalized_query AS query, count(*)::int AS searches,
+               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM search_interactions i
+                 WHERE i.search_event_id = e.id AND i.kind = 'click'))::int AS clicks
+        FROM search_events e WHERE ${inWindow(w)} AND e.normalized_query <> ''
+        GROUP BY e.normalized_query
+        HAVING count(*) >= ${minSearches}
+           AND count(*) FILTER (WHERE EXISTS (SELECT 1 FROM search_interactions i
+                 WHERE i.search_event_id = e.id AND i.kind = 'click')) * 10 < count(*)
+        ORDER BY searches DESC, query LIMIT ${limit}`,
+  );
+}
+
+export async function clicks(db: Db, w: Window) {
+  const [row] = await rowsOf<{ searches: number; with_click: number; mean_position: number | null }>(
+    db,
+    sql`WITH c AS (
+          SELECT i.search_event_id, i.position FROM search_interactions i
+          JOIN search_events e ON e.id = i.search_event_id
+          WHERE i.kind = 'click' AND ${inWindow(w)})
+        SELECT (SELECT count(*)::int FROM search_events e WHERE ${inWindow(w)}) AS searches,
+               (SELECT count(DISTINCT search_event_id)::int FROM c) AS with_click,
+               (SELECT avg(position)::float8 FROM c WHERE position IS NOT NULL) AS mean_position`,
+  );
+  return row!;
+}
+
+/** Per catalog service named by searches: searches per half of the window, profile views, bookings. */
+export function serviceDemand(db: Db, w: Window, limit: number) {
+  const mid = new Date((w.start.getTime() + w.end.getTime()) / 2);
+  return rowsOf<{
+    service: string;
+    searches: number;
+    first_half: number;
+    second_half: number;
+    views: number;
+    bookings: number;
+  }>(
+    db,
+    sql`WITH s AS (
+          SELECT sv.value->>'slug' AS service, count(*)::int AS searches,
+                 count(*) FILTER (WHERE e.created_at < ${mid.toISOString()}::timestamptz)::int AS first_half,
+                 count(*) FILTER (WHERE e.created_at >= ${mid.toISOString()}::timestamptz)::int AS second_half
+          FROM search_events e
+          CROSS JOIN LATERAL jsonb_array_elements(
+            CASE WHEN jsonb_typeof(e.parsed->'services') = 'array' THEN e.parsed->'services' ELSE '[]'::jsonb END
+          ) sv(value)
+          WHERE ${inWindow(w)} GROUP BY 1),
+        v AS (
+          SELECT c.slug AS service, count(*)::int AS views FROM search_interactions i
+          JOIN instructor_services o ON o.id = i.instructor_service_id
+          JOIN services c ON c.id = o.service_id
+          WHERE i.kind IN ('view', 'click') AND ${inWindow(w, sql`i.created_at`)} GROUP BY 1),
+        b AS (
+          SELECT b.service_slug AS service, count(*)::int AS bookings FROM bookings b
+          WHERE ${inWindow(w, sql`b.created_at`)} GROUP BY 1)
+        SELECT s.service, s.searches, s.first_half, s.second_half,
+               coalesce(v.views, 0)::int AS views, coalesce(b.bookings, 0)::int AS bookings
+        FROM s LEFT JOIN v ON v.service = s.service LEFT JOIN b ON b.service = s.service
+        WHERE s.service IS NOT NULL
+        ORDER BY s.searches DESC, s.service LIMIT ${limit}`,
+  );
+}
