@@ -78,6 +78,7 @@ export type PublicReview = z.infer<typeof publicReview>;
 export const instructorReviewPage = page(publicReview).describe(
   'An instructor’s published reviews, newest first.',
 );
+export type InstructorReviewPage = z.infer<typeof instructorReviewPage>;
 
 export const review = publicReview
   .extend({

@@ -10,6 +10,7 @@ import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
 import { CancelDialog } from './cancel-dialog';
+import { LessonReview } from './lesson-review';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
 
@@ -101,6 +102,7 @@ export default function LessonPage() {
           </ButtonLink>
         )}
       </div>
+      {isStudent && b.status === 'completed' && <LessonReview bookingId={b.id} />}
       {may('cancel') && <CancelDialog lesson={b} open={cancelling} onClose={() => setCancelling(false)} />}
     </div>
   );
