@@ -149,9 +149,11 @@ const publicFields = {
   yearsExperience: z.int().min(0),
   areas: z.array(area),
   timezone: z.string(),
-  /** Null until reviews exist. */
+  /** Mean stars of published reviews; null until there are any. */
   rating: z.number().nullable(),
   reviewCount: z.int().min(0),
+  /** The profile photo; null when there is none (the client draws a placeholder). */
+  photoUrl: z.string().nullable(),
 };
 
 export const publicInstructor = z

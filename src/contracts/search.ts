@@ -175,6 +175,8 @@ export const searchResult = z
         /** First name and last initial. */
         name: z.string(),
         areas: z.array(area),
+        /** Null when there is no photo (the client draws a placeholder). */
+        photoUrl: z.string().nullable(),
       })
       .describe('The instructor who offers it.'),
     service: serviceRef,
@@ -188,9 +190,11 @@ export const searchResult = z
     nextAvailableAt: z.string().nullable(),
     /** The first free start and the next half hours that day. */
     nextTimes: z.array(nextTime),
-    /** Mean rating, null while there are no reviews. */
+    /** The instructor's mean stars over published reviews, null while there are none. */
     rating: z.number().nullable(),
     reviewCount: z.int().min(0),
+    /** The same for this offering (instructor and service) alone. */
+    offeringRating: z.object({ rating: z.number(), reviewCount: z.int().min(1) }).nullable(),
     /** Why it matched, in words. */
     matchReason: z.string(),
   })

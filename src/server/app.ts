@@ -24,6 +24,7 @@ import { availabilityRoutes, publicAvailabilityRoutes } from './modules/availabi
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.js';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
 import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { moderationRoutes } from './modules/messaging/moderation.routes.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(
       await api.register(searchRoutes(deps, services.search, services.searchHistory));
       await api.register(messagingRoutes(services.messaging));
       await api.register(moderationRoutes(services.messaging));
+      await api.register(reviewsRoutes(services.reviews));
       await api.register(eventsRoutes(services.events));
     },
     { prefix: '/api/v1' },

@@ -15,6 +15,8 @@ import { AvailabilityService } from './modules/availability/availability.service
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { RatingsService } from './modules/reviews/ratings.service.js';
+import { ReviewsService } from './modules/reviews/reviews.service.js';
 import { MessagingService } from './modules/messaging/messaging.service.js';
 import { EventHub } from './platform/events/event-hub.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
@@ -46,6 +48,9 @@ export function createServices(deps: AppDeps) {
   const events = new EventHub(deps, deps.config.sseHeartbeatMs);
   const messaging = new MessagingService(deps, bookings, events);
   instructors.replyTimeFrom((id) => messaging.replyTimeMinutes(id));
+  const ratings = new RatingsService(deps);
+  const reviews = new ReviewsService(deps, bookings, ratings);
+  instructors.ratingsFrom(ratings);
   defineModuleJobs(deps.jobs, deps, MODULE_JOBS);
   const offeringIndex = new OfferingIndex(deps, availability);
   catalog.onInvalidate(() => offeringIndex.offeringsChanged());
@@ -59,6 +64,7 @@ export function createServices(deps: AppDeps) {
     catalog,
     searchRecorder,
     areas,
+    ratings,
   );
   const auth = new AuthService(deps, hasher, access);
   auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));
@@ -79,6 +85,8 @@ export function createServices(deps: AppDeps) {
     bookings,
     events,
     messaging,
+    ratings,
+    reviews,
     auth,
     offeringIndex,
     searchRecorder,

@@ -84,3 +84,11 @@ export { lessonPriceCents } from '../../contracts/money.js';
 export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 export { BOROUGHS } from '../../contracts/areas.generated.js';
 export type { AnalyticsReport, AnalyticsReportName } from '../../contracts/analytics.js';
+export type {
+  InstructorReviewPage,
+  LessonFeedback,
+  PublicReview,
+  Review,
+  ReviewTag,
+} from '../../contracts/reviews.js';
+export { REVIEW_TAGS } from '../../contracts/reviews.js';

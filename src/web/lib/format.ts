@@ -17,3 +17,9 @@ export const neighborhoodName = (slug: string) =>
 export function areasLabel(areas: { borough: string; neighborhood: string | null }[]): string {
   return areas.map((a) => (a.neighborhood ? `${a.neighborhood}, ${a.borough}` : a.borough)).join(' · ');
 }
+
+/** "4.8 · 23 reviews", or "New instructor" while there are none. */
+export function ratingLabel(rating: number | null, count: number): string {
+  if (rating === null || count === 0) return 'New instructor';
+  return `${rating.toFixed(1)} · ${count} ${count === 1 ? 'review' : 'reviews'}`;
+}

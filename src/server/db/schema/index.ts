@@ -7,3 +7,4 @@ export * from './bookings.js';
 export * from './search.js';
 export * from './messaging.js';
 export * from './events.js';
+export * from './reviews.js';

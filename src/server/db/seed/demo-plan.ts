@@ -90,4 +90,7 @@ export const DEMO_PATTERNS: DemoPattern[] = [
   { name: 'weekends', ranges: (d) => (d >= 6 ? [[9, 17]] : d === 3 ? [[18, 21]] : []) },
   { name: 'mornings and Saturday', ranges: (d) => (d <= 5 ? [[7, 11]] : d === 6 ? [[10, 14]] : []) },
   { name: 'every day', ranges: () => [[10, 19]] },
+  { name: 'early mornings', ranges: (d) => (d <= 5 ? [[6, 9]] : d === 7 ? [[8, 12]] : []) },
+  { name: 'weekend mornings', ranges: (d) => (d >= 6 ? [[7, 13]] : d === 2 || d === 4 ? [[17, 20]] : []) },
+  { name: 'afternoons and Sunday', ranges: (d) => (d <= 5 ? [[12, 18]] : d === 7 ? [[10, 16]] : []) },
 ];

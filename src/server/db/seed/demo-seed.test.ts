@@ -21,9 +21,9 @@ afterAll(() => t.close());
 const q = <T>(query: ReturnType<typeof sql>) => rowsOf<T>(t.deps.db, query);
 
 describe('demo marketplace', () => {
-  it('has 80+ instructors over all five boroughs and every category', async () => {
+  it('has 400+ instructors over all five boroughs and every category', async () => {
     const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM instructor_profiles`);
-    expect(n!.n).toBeGreaterThanOrEqual(80);
+    expect(n!.n).toBeGreaterThanOrEqual(400);
     const boroughs = await q<{ b: string }>(sql`SELECT DISTINCT borough_slug AS b FROM instructor_areas`);
     expect(boroughs).toHaveLength(5);
     const cats = await q<{ c: string }>(sql`
@@ -41,6 +41,35 @@ describe('demo marketplace', () => {
       expect(by.get(slug)?.n, slug).toBeGreaterThanOrEqual(3);
       expect(by.get(slug)?.rates, slug).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('gives every catalog service 2+ instructors whose shown names differ', async () => {
+    const rows = await q<{ slug: string; n: number; names: number }>(sql`
+      SELECT s.slug, count(isv.id)::int AS n,
+        count(DISTINCT split_part(u.full_name, ' ', 1) || left(split_part(u.full_name, ' ', 2), 1))::int AS names
+      FROM services s LEFT JOIN instructor_services isv ON isv.service_id = s.id
+      LEFT JOIN users u ON u.id = isv.instructor_id GROUP BY s.slug`);
+    expect(rows.length).toBeGreaterThan(200);
+    for (const r of rows) {
+      expect(r.n, r.slug).toBeGreaterThanOrEqual(2);
+      expect(r.names, r.slug).toBe(r.n);
+    }
+  });
+
+  it('has published reviews of varied stars, some answered, on most piano teachers', async () => {
+    const stars = await q<{ rating: number }>(
+      sql`SELECT DISTINCT rating FROM reviews WHERE visible_at <= now()`,
+    );
+    expect(stars.map((s) => s.rating).sort()).toEqual(expect.arrayContaining([3, 4, 5]));
+    const [replied] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM reviews WHERE reply_text IS NOT NULL`,
+    );
+    expect(replied!.n).toBeGreaterThan(20);
+    const [piano] = await q<{ rated: number; all: number }>(sql`
+      SELECT count(DISTINCT r.instructor_id)::int AS rated, count(DISTINCT isv.instructor_id)::int AS all
+      FROM instructor_services isv JOIN services s ON s.id = isv.service_id AND s.slug = 'piano'
+      LEFT JOIN reviews r ON r.instructor_id = isv.instructor_id`);
+    expect(piano!.rated * 2).toBeGreaterThan(piano!.all);
   });
 
   it('spans about $20–$250 an hour with kids, homework help and chess under $30', async () => {

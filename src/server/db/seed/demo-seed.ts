@@ -10,18 +10,23 @@ import {
   instructorProfiles,
   instructorServices,
   neighborhoods,
+  roles,
   services,
+  userRoles,
   users,
 } from '../schema/index.js';
 import { addRoles } from '../../platform/access/rbac.repo.js';
 import { insertBooking } from '../../modules/bookings/bookings.repo.js';
 import { lessonPriceCents } from '../../../contracts/money.js';
-import { DEMO_PATTERNS, TOP_SERVICES, rateFor } from './demo-plan.js';
-import { FIRST_NAMES, LAST_NAMES, STUDENT_NAMES, demoBio } from './demo-people.js';
+import { DEMO_PATTERNS } from './demo-plan.js';
+import { STUDENT_NAMES, demoBio, demoDescription } from './demo-people.js';
+import { buildRoster, demoRate } from './demo-roster.js';
+import { insertMany, seedReviewedLessons } from './demo-reviews.js';
 import { seededRandom } from './random.js';
 
 export const DEMO_PASSWORD = 'Demo-pass-1';
-export const DEMO_INSTRUCTORS = TOP_SERVICES.length * 3;
+/** Share of instructors per borough, by index in slug order (bronx, brooklyn, manhattan, queens, staten-island). */
+const BOROUGH_SPREAD = [2, 1, 2, 3, 1, 0, 2, 1, 3, 4];
 const ZONE = DEFAULT_TIME_ZONE;
 const WEEKS = 8;
 
@@ -29,6 +34,7 @@ export interface DemoSeedResult {
   instructors: number;
   students: number;
   bookings: number;
+  reviews: number;
   availabilityRows: number;
 }
 
@@ -39,8 +45,9 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 
 /**
  * A living marketplace, deterministic (fixed seed) with dates relative to `now`: an admin, six
- * students, a hundred instructors over the five boroughs and every category, eight weeks of
- * availability, past completed and future confirmed lessons. All accounts share DEMO_PASSWORD.
+ * students, 400+ instructors over the five boroughs covering every catalog service (demo-roster.ts),
+ * eight weeks of availability, past completed lessons with reviews and future confirmed ones.
+ * All accounts share DEMO_PASSWORD.
  */
 export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise<DemoSeedResult> {
   const r = seededRandom(20261124);
@@ -57,9 +64,6 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
     .innerJoin(categories, sql`${categories.id} = ${services.categoryId}`)
     .where(sql`${services.active}`)
     .orderBy(services.slug);
-  const bySlug = new Map(catalog.map((s) => [s.slug, s]));
-  const byCategory = new Map<string, typeof catalog>();
-  for (const s of catalog) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
   const allBoroughs = await db.select().from(boroughs).orderBy(boroughs.slug);
   const hoods = await db.select().from(neighborhoods).orderBy(neighborhoods.slug);
 
@@ -84,24 +88,48 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
     id: string;
     instructorId: string;
     durations: number[];
+    serviceId: string;
     rate: number;
     pattern: (typeof DEMO_PATTERNS)[number];
   }[] = [];
   const availabilityRows: (typeof availabilityRanges.$inferInsert)[] = [];
 
-  for (let i = 0; i < DEMO_INSTRUCTORS; i++) {
-    // Three teachers per top service (low, middle, high rate); second subjects spread each
-    // category's other services.
-    const tier = Math.floor(i / TOP_SERVICES.length);
-    const main = bySlug.get(TOP_SERVICES[i % TOP_SERVICES.length]!);
-    if (!main) throw new Error(`demo seed: catalog lacks ${TOP_SERVICES[i % TOP_SERVICES.length]}`);
-    const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
-    const last = LAST_NAMES[(i * 7 + 3) % LAST_NAMES.length]!;
-    const id = await insertUser(`instructor${i + 1}@instainstru.local`, `${first} ${last}`);
-    await addRoles(db, id, ['student', 'instructor']);
-    const borough = allBoroughs[i % allBoroughs.length]!;
+  const roleIds = new Map(
+    (await db.select({ id: roles.id, name: roles.name }).from(roles)).map((x) => [x.name, x.id]),
+  );
+  const roster = buildRoster(catalog);
+  // Written in a few multi-row statements: a thousand round trips would dominate the first start.
+  const instructorIds = (
+    await insertMany(
+      db,
+      users,
+      roster.map((p, i) => ({
+        email: `instructor${i + 1}@instainstru.local`,
+        fullName: p.fullName,
+        passwordHash,
+        timezone: ZONE,
+      })),
+      { id: users.id },
+    )
+  ).map((u) => u.id);
+  await insertMany(
+    db,
+    userRoles,
+    instructorIds.flatMap((userId) =>
+      ['student', 'instructor'].map((name) => ({ userId, roleId: roleIds.get(name)! })),
+    ),
+  );
+  const profiles: (typeof instructorProfiles.$inferInsert)[] = [];
+  const areaRows: (typeof instructorAreas.$inferInsert)[] = [];
+  const offeringRows: (typeof instructorServices.$inferInsert)[] = [];
+  const patternOf = new Map<string, (typeof DEMO_PATTERNS)[number]>();
+  for (const [i, person] of roster.entries()) {
+    const id = instructorIds[i]!;
+    // Manhattan and Brooklyn get the most teachers, like the city's demand.
+    const borough = allBoroughs[BOROUGH_SPREAD[i % BOROUGH_SPREAD.length]! % allBoroughs.length]!;
     const years = r.int(1, 25);
-    await db.insert(instructorProfiles).values({
+    const main = person.services[0]!;
+    profiles.push({
       userId: id,
       bio: demoBio(r, main.name, years, borough.name),
       yearsExperience: years,
@@ -110,50 +138,59 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
       bufferMinutes: r.pick([0, 0, 0, 15, 30]),
       maxDaysAhead: 90,
     });
-    const localHoods = r.shuffle(hoods.filter((h) => h.boroughSlug === borough.slug)).slice(0, r.int(1, 3));
-    await db.insert(instructorAreas).values([
+    const localHoods = r.shuffle(hoods.filter((h) => h.boroughSlug === borough.slug)).slice(0, r.int(1, 4));
+    areaRows.push(
       ...localHoods.map((h) => ({ instructorId: id, boroughSlug: borough.slug, neighborhoodSlug: h.slug })),
-      ...(r.chance(0.3)
-        ? [
-            {
-              instructorId: id,
-              boroughSlug: allBoroughs[(i + 1) % allBoroughs.length]!.slug,
-              neighborhoodSlug: '',
-            },
-          ]
-        : []),
-    ]);
-    const extra = r.pick((byCategory.get(main.category) ?? []).filter((s) => s.slug !== main.slug));
-    const pattern = DEMO_PATTERNS[i % DEMO_PATTERNS.length]!;
-    for (const [k, svc] of [main, extra].entries()) {
-      const rate = rateFor(svc.slug, svc.category, tier + k);
-      const durations = svc.durations.filter((d) => d <= 120).slice(0, 4);
-      const [row] = await db
-        .insert(instructorServices)
-        .values({
-          instructorId: id,
-          serviceId: svc.id,
-          hourlyRateCents: rate,
-          durations: durations.length ? durations : [60],
-          description: `${svc.name} lessons tailored to you.`,
-          levels: r.chance(0.7) ? ['beginner', 'intermediate', 'advanced'] : ['beginner', 'intermediate'],
-          ageGroups:
-            svc.category === 'kids'
-              ? ['kids']
-              : r.chance(0.6)
-                ? ['kids', 'teens', 'adults']
-                : ['teens', 'adults'],
-          locationTypes: svc.online
-            ? r.chance(0.5)
-              ? ['online', 'instructor_place']
-              : ['online', 'student_place', 'instructor_place']
-            : ['instructor_place', 'student_place'],
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (row) offerings.push({ id: row.id, instructorId: id, durations: row.durations, rate, pattern });
+    );
+    if (r.chance(0.3)) {
+      const other = allBoroughs[(allBoroughs.indexOf(borough) + 1) % allBoroughs.length]!;
+      areaRows.push({ instructorId: id, boroughSlug: other.slug, neighborhoodSlug: '' });
     }
-    for (let d = -28; d < WEEKS * 7; d++) {
+    patternOf.set(id, DEMO_PATTERNS[r.int(0, DEMO_PATTERNS.length - 1)]!);
+    for (const svc of person.services) {
+      const durations = svc.durations.filter((d) => d <= 120).slice(0, 4);
+      offeringRows.push({
+        instructorId: id,
+        serviceId: svc.id,
+        hourlyRateCents: demoRate(svc.slug, svc.category, r),
+        durations: durations.length ? durations : [60],
+        description: demoDescription(r, svc.name),
+        levels: r.chance(0.7) ? ['beginner', 'intermediate', 'advanced'] : ['beginner', 'intermediate'],
+        ageGroups:
+          svc.category === 'kids'
+            ? ['kids']
+            : r.chance(0.6)
+              ? ['kids', 'teens', 'adults']
+              : ['teens', 'adults'],
+        locationTypes: svc.online
+          ? r.chance(0.5)
+            ? ['online', 'instructor_place']
+            : ['online', 'student_place', 'instructor_place']
+          : ['instructor_place', 'student_place'],
+      });
+    }
+  }
+  await insertMany(db, instructorProfiles, profiles);
+  await insertMany(db, instructorAreas, areaRows);
+  const inserted = await insertMany(db, instructorServices, offeringRows, {
+    id: instructorServices.id,
+    instructorId: instructorServices.instructorId,
+    serviceId: instructorServices.serviceId,
+    durations: instructorServices.durations,
+    rate: instructorServices.hourlyRateCents,
+  });
+  for (const row of inserted)
+    offerings.push({
+      id: row.id,
+      instructorId: row.instructorId,
+      serviceId: row.serviceId,
+      durations: row.durations,
+      rate: row.rate,
+      pattern: patternOf.get(row.instructorId)!,
+    });
+  for (const id of instructorIds) {
+    const pattern = patternOf.get(id)!;
+    for (let d = -7; d < WEEKS * 7; d++) {
       const date = today.plus({ days: d });
       for (const [from, to] of pattern.ranges(date.weekday)) {
         availabilityRows.push({
@@ -165,8 +202,15 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
       }
     }
   }
-  for (let k = 0; k < availabilityRows.length; k += 1000)
-    await db.insert(availabilityRanges).values(availabilityRows.slice(k, k + 1000));
+  await insertMany(db, availabilityRanges, availabilityRows);
+  const reviewed = await seedReviewedLessons(db, {
+    now,
+    passwordHash,
+    offerings,
+    services: new Map(catalog.map((c) => [c.id, c])),
+    studentRoleId: roleIds.get('student')!,
+    r,
+  });
 
   // Lessons: a few past (completed) and upcoming (confirmed) per student, inside real availability.
   let booked = 0;
@@ -221,9 +265,10 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
     }
   }
   return {
-    instructors: DEMO_INSTRUCTORS,
+    instructors: instructorIds.length,
     students: studentIds.length,
-    bookings: booked,
+    bookings: booked + reviewed.lessons,
+    reviews: reviewed.reviews,
     availabilityRows: availabilityRows.length,
   };
 }

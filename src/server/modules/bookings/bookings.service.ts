@@ -6,6 +6,8 @@ import { BookingCreation } from './booking-creation.js';
 import { BookingLifecycle } from './booking-lifecycle.js';
 import { BookingQueries } from './booking-queries.js';
 import type { CreateBookingInput, RescheduleInput } from '../../../contracts/bookings.js';
+import type { Db } from '../../db/client.js';
+import { findVisibleBooking } from './booking-access.js';
 
 /**
  * The bookings module as the routes and other modules see it: one object wired once
@@ -16,7 +18,10 @@ export class BookingsService {
   private readonly lifecycle: BookingLifecycle;
   private readonly queries: BookingQueries;
 
+  private readonly db: Db;
+
   constructor(deps: AppDeps, availability: AvailabilityService) {
+    this.db = deps.db;
     this.creation = new BookingCreation(deps, availability);
     this.lifecycle = new BookingLifecycle(deps, availability);
     this.queries = new BookingQueries(deps);
@@ -77,5 +82,10 @@ export class BookingsService {
 
   offeringHasLessons(instructorServiceId: string) {
     return this.queries.offeringHasLessons(instructorServiceId);
+  }
+
+  /** A lesson and the caller's side of it (student, instructor or admin); 404 for anyone else. */
+  lessonFor(auth: AuthContext, id: string) {
+    return findVisibleBooking(this.db, auth, id);
   }
 }

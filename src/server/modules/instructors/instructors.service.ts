@@ -19,11 +19,21 @@ import type {
   UpdateOfferingInput,
   UpdateProfileInput,
 } from '../../../contracts/instructors.js';
+import type { RatingsSnapshot } from '../reviews/ratings.js';
+import { EMPTY_RATINGS } from '../reviews/ratings.js';
 import * as repo from './instructors.repo.js';
 import { offeringView, publicName } from './instructor-views.js';
 
+/** The card's "4.8 · 23 reviews": the mean and count of published reviews (null/0 when none). */
+function ratingFields(s: RatingsSnapshot, id: string) {
+  const r = s.byInstructor.get(id);
+  // No photo upload yet: the web app draws its own placeholder when photoUrl is null.
+  return { rating: r?.mean ?? null, reviewCount: r?.count ?? 0, photoUrl: null };
+}
+
 export class InstructorsService {
   private replyTime: (instructorId: string) => Promise<number | null> = async () => null;
+  private ratings: { snapshot(): Promise<RatingsSnapshot> } = { snapshot: async () => EMPTY_RATINGS };
 
   constructor(
     private readonly deps: AppDeps,
@@ -49,10 +59,11 @@ export class InstructorsService {
       q.perPage,
       offsetOf(q.page, q.perPage),
     );
-    const [profiles, areas, offerings] = await Promise.all([
+    const [profiles, areas, offerings, ratings] = await Promise.all([
       Promise.all(ids.map((id) => repo.findProfile(this.deps.db, id))),
       repo.areasOf(this.deps.db, ids),
       repo.offeringsOf(this.deps.db, ids, filter),
+      this.ratings.snapshot(),
     ]);
     const items = profiles.flatMap((p) => {
       if (!p) return [];
@@ -65,8 +76,7 @@ export class InstructorsService {
           yearsExperience: p.yearsExperience,
           areas: areas.get(p.userId) ?? [],
           timezone: p.timezone,
-          rating: null,
-          reviewCount: 0,
+          ...ratingFields(ratings, p.userId),
           services: mine.map(offeringView),
           minRateCents: Math.min(...mine.map((o) => o.hourlyRateCents)),
         },
@@ -80,15 +90,21 @@ export class InstructorsService {
     this.replyTime = source;
   }
 
+  /** Where ratings come from (the reviews module's in-memory aggregate). */
+  ratingsFrom(source: { snapshot(): Promise<RatingsSnapshot> }): void {
+    this.ratings = source;
+  }
+
   /** Public profile: active instructors only, except for themselves and user administrators. */
   async publicProfile(id: string, viewer: AuthContext | null) {
     const p = isUuid(id) ? await repo.findProfile(this.deps.db, id) : undefined;
     const privileged = viewer && (viewer.user.id === id || viewer.permissions.has('view_all_users'));
     if (!p || (p.accountStatus !== 'active' && !privileged)) throw notFound('Instructor');
-    const [areas, offerings, replyTimeMinutes] = await Promise.all([
+    const [areas, offerings, replyTimeMinutes, ratings] = await Promise.all([
       repo.areasOf(this.deps.db, [id]),
       repo.offeringsOf(this.deps.db, [id]),
       this.replyTime(id),
+      this.ratings.snapshot(),
     ]);
     return {
       id,
@@ -98,8 +114,7 @@ export class InstructorsService {
       yearsExperience: p.yearsExperience,
       areas: areas.get(id) ?? [],
       timezone: p.timezone,
-      rating: null,
-      reviewCount: 0,
+      ...ratingFields(ratings, id),
       services: (offerings.get(id) ?? []).filter((o) => o.active).map(offeringView),
     };
   }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SearchResponse, SearchType } from '../../../contracts/search.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AreasService } from '../areas/areas.service.js';
+import type { RatingsSnapshot } from '../reviews/ratings.js';
+import type { RatingsService } from '../reviews/ratings.service.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import type { ClientContext } from './client-context.js';
@@ -39,6 +41,15 @@ export interface SearchInput extends SearchFilters {
   guestSessionId: string | null;
 }
 
+const versions = new WeakMap<RatingsSnapshot, number>();
+let lastVersion = 0;
+/** A number per aggregate loaded, so a cached ranked list never outlives the ratings it used. */
+function ratingsVersion(s: RatingsSnapshot): string {
+  let v = versions.get(s);
+  if (v === undefined) versions.set(s, (v = ++lastVersion));
+  return `:r${v}`;
+}
+
 /** Start times each result card offers as buttons. */
 const NEXT_TIMES = 3;
 
@@ -54,6 +65,7 @@ export class SearchService {
     private readonly catalog: CatalogService,
     private readonly recorder: SearchRecorder,
     private readonly areas: AreasService,
+    private readonly ratings: Pick<RatingsService, 'snapshot'>,
   ) {}
 
   private areaIndex(): Promise<AreaIndex> {
@@ -63,10 +75,11 @@ export class SearchService {
   async search(input: SearchInput, auth: AuthContext | null, client: ClientContext): Promise<SearchResponse> {
     const started = performance.now();
     const now = this.deps.clock.now();
-    const [state, snapshot, { matcher, protectedPhrases }] = await Promise.all([
+    const [state, snapshot, { matcher, protectedPhrases }, ratings] = await Promise.all([
       this.index.get(),
       this.catalog.snapshot(),
       this.matching.get(),
+      this.ratings.snapshot(),
     ]);
     const areas = await this.areaIndex();
     const query = interpretQuery(input.q, input, {
@@ -78,11 +91,12 @@ export class SearchService {
     });
     const asked = searchWindow(query.parsed, input.timezone, now);
 
-    const key = rankedListKey(query, input.sort, input.timezone, now);
+    // The aggregate is replaced, never mutated, on a change: its identity keys the cached lists.
+    const key = rankedListKey(query, input.sort, input.timezone, now) + ratingsVersion(ratings);
     let ranked = state.results.get(key);
     if (!ranked) {
       const firstStart: FirstStart = (id, duration, w) => this.index.firstStart(state, id, duration, w);
-      ranked = rankedList(state, snapshot, query, input.sort, asked, firstStart);
+      ranked = rankedList(state, snapshot, query, input.sort, asked, ratings, firstStart);
       // Only a search that found nothing pays for relaxing; the relaxed list is cached the same way.
       if (!ranked.results.length) {
         const relaxed = relaxedList(query, {
@@ -92,6 +106,7 @@ export class SearchService {
           sort: input.sort,
           timezone: input.timezone,
           now,
+          ratings,
           firstStart,
         });
         if (relaxed) ranked = { ...relaxed, cheapCap: ranked.cheapCap };
@@ -103,7 +118,7 @@ export class SearchService {
     const window = ranked.effective ? ranked.effective.window : asked;
 
     const cards = pageOfResults(ranked.results, input.page, input.perPage).map((r) =>
-      resultCard(r, shown, this.nextTimes(state, r, shown, window)),
+      resultCard(r, shown, this.nextTimes(state, r, shown, window), ratings),
     );
     const body = searchResponse({
       q: input.q,

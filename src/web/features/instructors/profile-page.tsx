@@ -4,7 +4,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
-import { areasLabel, formatMoney } from '../../lib/format';
+import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
+import { ReviewsList } from './reviews-list';
 import { browserZone, formatDuration, todayIn } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
@@ -46,7 +47,7 @@ export default function ProfilePage() {
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             <span className="flex items-center gap-1">
               <Star className="size-4 text-amber-500" aria-hidden />
-              {p.rating !== null ? `${p.rating.toFixed(1)} (${p.reviewCount} reviews)` : 'New instructor'}
+              {ratingLabel(p.rating, p.reviewCount)}
             </span>
             <span className="flex items-center gap-1">
               <Briefcase className="size-4" aria-hidden /> {p.yearsExperience} years teaching
@@ -73,6 +74,7 @@ export default function ProfilePage() {
         </div>
       </header>
       <p className="max-w-3xl whitespace-pre-line text-slate-700">{p.bio}</p>
+      <ReviewsList instructorId={id} />
 
       <section aria-labelledby="services-heading" className="space-y-3">
         <h2 id="services-heading" className="text-xl font-semibold">

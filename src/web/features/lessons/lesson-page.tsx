@@ -11,6 +11,7 @@ import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
 import { MessageButton } from '../messages/message-button';
 import { CancelDialog } from './cancel-dialog';
+import { LessonReview } from './lesson-review';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
 
@@ -109,6 +110,7 @@ export default function LessonPage() {
           </ButtonLink>
         )}
       </div>
+      {isStudent && b.status === 'completed' && <LessonReview bookingId={b.id} />}
       {may('cancel') && <CancelDialog lesson={b} open={cancelling} onClose={() => setCancelling(false)} />}
     </div>
   );

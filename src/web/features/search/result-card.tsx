@@ -2,7 +2,7 @@ import { MapPin, Star } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../api/contracts';
 import { LOCATION_LABEL } from '../../api/contracts';
-import { areasLabel, formatMoney } from '../../lib/format';
+import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
 import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';
 
@@ -89,9 +89,7 @@ export function ResultCard({
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
           <span className="flex items-center gap-1">
             <Star className="size-4 text-amber-500" aria-hidden />
-            {result.rating !== null
-              ? `${result.rating.toFixed(1)} (${result.reviewCount})`
-              : 'New instructor'}
+            {ratingLabel(result.rating, result.reviewCount)}
           </span>
           <span className="flex items-center gap-1">
             <MapPin className="size-4" aria-hidden /> {areasLabel(result.instructor.areas)}

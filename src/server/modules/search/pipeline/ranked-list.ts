@@ -1,4 +1,5 @@
 import type { CatalogSnapshot } from '../../catalog/catalog.service.js';
+import type { RatingsSnapshot } from '../../reviews/ratings.js';
 import type { IndexState, RankedSearch, SearchWindow } from '../offering-index.js';
 import type { SortKey } from '../ranking.js';
 import type { FirstStart } from './bookable-offerings.js';
@@ -27,11 +28,12 @@ export function rankedList(
   q: InterpretedQuery,
   sort: SortKey,
   window: SearchWindow | null,
+  ratings: RatingsSnapshot,
   firstStart: FirstStart,
 ): RankedSearch {
   const candidates = candidateOfferings(state, q.match);
   const cheapCap = cheapCapOf(candidates, q.parsed);
   const filtered = candidates.filter((o) => passesFilters(o, q.parsed, cheapCap));
   const bookable = bookableOfferings(filtered, q.parsed, window, firstStart);
-  return { results: rankOfferings(bookable, q.match, snapshot, sort), cheapCap };
+  return { results: rankOfferings(bookable, q.match, snapshot, sort, ratings), cheapCap };
 }

@@ -1,3 +1,4 @@
+import type { RatingsSnapshot } from '../../reviews/ratings.js';
 import type { IndexState, RankedSearch } from '../offering-index.js';
 import type { SortKey } from '../ranking.js';
 import type { FirstStart } from './bookable-offerings.js';
@@ -12,6 +13,7 @@ export interface RelaxSearch extends RelaxContext {
   sort: SortKey;
   timezone: string;
   now: Date;
+  ratings: RatingsSnapshot;
   firstStart: FirstStart;
 }
 
@@ -26,7 +28,7 @@ export function relaxedList(q: InterpretedQuery, ctx: RelaxSearch): RankedSearch
   let current = q;
   const attempt = (r: Relaxation): RankedSearch | null => {
     const window = searchWindow(r.query.parsed, ctx.timezone, ctx.now);
-    const list = rankedList(ctx.state, ctx.snapshot, r.query, ctx.sort, window, ctx.firstStart);
+    const list = rankedList(ctx.state, ctx.snapshot, r.query, ctx.sort, window, ctx.ratings, ctx.firstStart);
     if (!list.results.length) return null;
     const relaxed = [...steps, r.step].map((s) =>
       s.kind === 'place'

@@ -7,6 +7,7 @@ import type {
 } from '../../../../contracts/search.js';
 import type { ServiceMatcher } from '../matcher/service-matcher.js';
 import type { CatalogSnapshot } from '../../catalog/catalog.service.js';
+import type { RatingsSnapshot } from '../../reviews/ratings.js';
 import type { NextTime, Offering, RankedResult } from '../offering-index.js';
 import type { InterpretedQuery } from './interpret-query.js';
 
@@ -17,11 +18,18 @@ export function pageOfResults(results: RankedResult[], page: number, perPage: nu
 }
 
 /** One result card: the offering, its instructor, when it can start, and why it matched. */
-export function resultCard(r: RankedResult, q: InterpretedQuery, nextTimes: NextTime[]): SearchResult {
+export function resultCard(
+  r: RankedResult,
+  q: InterpretedQuery,
+  nextTimes: NextTime[],
+  ratings: RatingsSnapshot,
+): SearchResult {
   const o = r.offering;
+  const mine = ratings.byInstructor.get(o.instructorId);
+  const offering = ratings.byOffering.get(o.id);
   return {
     instructorServiceId: o.id,
-    instructor: { id: o.instructorId, name: o.publicName, areas: o.areas },
+    instructor: { id: o.instructorId, name: o.publicName, areas: o.areas, photoUrl: null },
     service: { id: o.serviceId, slug: o.serviceSlug, name: o.serviceName, categorySlug: o.categorySlug },
     hourlyRateCents: o.hourlyRateCents,
     durations: o.durations,
@@ -30,8 +38,9 @@ export function resultCard(r: RankedResult, q: InterpretedQuery, nextTimes: Next
     ageGroups: o.ageGroups,
     nextAvailableAt: r.next?.toISOString() ?? null,
     nextTimes,
-    rating: null,
-    reviewCount: 0,
+    rating: mine?.mean ?? null,
+    reviewCount: mine?.count ?? 0,
+    offeringRating: offering ? { rating: offering.mean, reviewCount: offering.count } : null,
     matchReason: matchReason(q, o),
   };
 }
