@@ -18,6 +18,7 @@ import { installRequestMetrics } from './platform/metrics/request-metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { adminUsersRoutes } from './modules/admin/admin-users.routes.js';
+import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { availabilityRoutes, publicAvailabilityRoutes } from './modules/availability/availability.routes.js';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(
       await api.register(authRoutes(deps, services.auth, services.passwordResets));
       await api.register(catalogRoutes(services.catalog));
       await api.register(adminUsersRoutes(services.adminUsers));
+      await api.register(operationsRoutes(services.operations));
       await api.register(instructorsRoutes(services));
       await api.register(availabilityRoutes(services));
       await api.register(publicAvailabilityRoutes(services));

@@ -8,6 +8,7 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { OperationsService, QUEUE_NAME } from './modules/operations/operations.service.js';
 import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
@@ -66,6 +67,13 @@ export function createServices(deps: AppDeps) {
     if (to !== 'active') await availability.invalidate(userId);
     await catalog.invalidate();
   });
+  const operations = new OperationsService(deps);
+  // Scrape-time figures for /metrics: queue depth from the runner, outbox from its table.
+  deps.metrics.readFrom({
+    jobCounts: async () => ({ queue: QUEUE_NAME, counts: (await deps.jobs.stats()).counts }),
+    outbox: () => operations.outboxMetrics(),
+    sseConnections: () => events.openCount,
+  });
   return {
     hasher,
     access,
@@ -84,6 +92,7 @@ export function createServices(deps: AppDeps) {
     search,
     passwordResets: new PasswordResetService(deps, hasher),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
+    operations,
   };
 }
 

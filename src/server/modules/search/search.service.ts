@@ -71,6 +71,7 @@ export class SearchService {
 
     const key = rankedListKey(query, input.sort, input.timezone, now);
     let ranked = state.results.get(key);
+    this.deps.metrics.cacheResult('search_results', ranked !== undefined);
     if (!ranked) {
       ranked = rankedList(state, snapshot, query, input.sort, window, (id, duration, w) =>
         this.index.firstStart(state, id, duration, w),
@@ -92,6 +93,8 @@ export class SearchService {
       searchEventId: randomUUID(),
     });
 
+    const latencyMs = performance.now() - started;
+    this.deps.metrics.searchDuration.observe({ interpretation: query.interpretation }, latencyMs / 1000);
     this.recorder.record(
       searchRecord({
         q: input.q,
@@ -100,7 +103,7 @@ export class SearchService {
         guestSessionId: input.guestSessionId,
         client,
         body,
-        latencyMs: Math.round(performance.now() - started),
+        latencyMs: Math.round(latencyMs),
         at: now,
       }),
     );
