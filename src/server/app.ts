@@ -8,6 +8,7 @@ import { installSessionAuth } from './platform/auth/session-auth.js';
 import type { AppDeps } from './platform/deps.js';
 import { answerClientError, answerFrameworkError } from './platform/http/client-errors.js';
 import { contractSerializerCompiler } from './platform/http/contract-serializer.js';
+import { installCompression } from './platform/http/compression.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installRouteContracts } from './platform/http/route-contracts.js';
@@ -57,6 +58,7 @@ export async function buildApp(
   installRequestMetrics(app, deps.metrics);
   await installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
+  await installCompression(app);
 
   await app.register(swagger, {
     openapi: {
