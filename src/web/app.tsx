@@ -26,6 +26,7 @@ const ProfileEditorPage = lazy(() => import('./features/dashboard/profile-editor
 const AvailabilityEditorPage = lazy(() => import('./features/availability-editor/availability-editor-page'));
 const AdminUsersPage = lazy(() => import('./features/admin/admin-users-page'));
 const AdminUserPage = lazy(() => import('./features/admin/admin-user-page'));
+const OperationsPage = lazy(() => import('./features/operations/operations-page'));
 const NotFoundPage = lazy(() => import('./features/not-found-page'));
 
 const queryClient = new QueryClient({
@@ -101,6 +102,7 @@ const router = createBrowserRouter([
               },
               { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
               { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
+              { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
