@@ -8,6 +8,7 @@ import { installSessionAuth } from './platform/auth/session-auth.js';
 import type { AppDeps } from './platform/deps.js';
 import { answerClientError, answerFrameworkError } from './platform/http/client-errors.js';
 import { contractSerializerCompiler } from './platform/http/contract-serializer.js';
+import { installCompression } from './platform/http/compression.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installRouteContracts } from './platform/http/route-contracts.js';
@@ -20,6 +21,7 @@ import { authRoutes } from './modules/accounts/auth.routes.js';
 import { adminUsersRoutes } from './modules/admin/admin-users.routes.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { availabilityRoutes, publicAvailabilityRoutes } from './modules/availability/availability.routes.js';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -59,6 +61,7 @@ export async function buildApp(
   installRequestMetrics(app, deps.metrics);
   installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
+  await installCompression(app);
 
   await app.register(swagger, {
     openapi: {
@@ -101,6 +104,7 @@ export async function buildApp(
       await api.register(adminUsersRoutes(services.adminUsers));
       await api.register(analyticsRoutes(services.analytics));
       await api.register(privacyRoutes(services.privacy));
+      await api.register(operationsRoutes(services.operations));
       await api.register(instructorsRoutes(services));
       await api.register(availabilityRoutes(services));
       await api.register(publicAvailabilityRoutes(services));

@@ -36,6 +36,18 @@ describe('config', () => {
   });
 
   it('requires real secrets outside dev and test', () => {
-    expect(() => loadConfig({ DB_TIER: 'production', DATA_DIR: '/nonexistent' })).toThrow(/SESSION_SECRET/);
+    expect(() =>
+      loadConfig({ DB_TIER: 'production', DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://x.example' }),
+    ).toThrow(/SESSION_SECRET/);
+  });
+
+  it('requires PUBLIC_URL in staging and production (emails link to it), not in dev', () => {
+    for (const tier of ['staging', 'production']) {
+      expect(() => loadConfig({ DB_TIER: tier }, secrets)).toThrow(/PUBLIC_URL/);
+      expect(
+        loadConfig({ DB_TIER: tier, PUBLIC_URL: 'https://instainstru.example' }, secrets).publicUrl,
+      ).toBe('https://instainstru.example');
+    }
+    expect(loadConfig({ PORT: '4000' }, secrets).publicUrl).toBe('http://localhost:4000');
   });
 });

@@ -106,6 +106,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const e = parsed.data;
   const dataDir = resolve(overrides.dataDir ?? e.DATA_DIR);
+  // Emails link to PUBLIC_URL: where real people get them, a localhost fallback would be a broken link.
+  if (!e.PUBLIC_URL && !overrides.publicUrl && (e.DB_TIER === 'staging' || e.DB_TIER === 'production')) {
+    throw new ConfigError(`PUBLIC_URL must be set in the environment when DB_TIER=${e.DB_TIER}`);
+  }
   const config: Config = {
     env: e.NODE_ENV,
     port: e.PORT,

@@ -10,6 +10,7 @@ import { UserDirectoryService } from './modules/accounts/user-directory.service.
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
 import { AnalyticsService } from './modules/analytics/analytics.service.js';
 import { PrivacyService } from './modules/privacy/privacy.service.js';
+import { OperationsService, QUEUE_NAME } from './modules/operations/operations.service.js';
 import { AreasService } from './modules/areas/areas.service.js';
 import { AvailabilityService } from './modules/availability/availability.service.js';
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
@@ -74,6 +75,13 @@ export function createServices(deps: AppDeps) {
     if (to !== 'active') await availability.invalidate(userId);
     await catalog.invalidate();
   });
+  const operations = new OperationsService(deps);
+  // Scrape-time figures for /metrics: queue depth from the runner, outbox from its table.
+  deps.metrics.readFrom({
+    jobCounts: async () => ({ queue: QUEUE_NAME, counts: (await deps.jobs.stats()).counts }),
+    outbox: () => operations.outboxMetrics(),
+    sseConnections: () => events.openCount,
+  });
   return {
     hasher,
     access,
@@ -96,6 +104,7 @@ export function createServices(deps: AppDeps) {
     analytics: new AnalyticsService(deps),
     privacy: new PrivacyService(deps, hasher, access, accountStatus, bookings, availability, catalog),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
+    operations,
   };
 }
 

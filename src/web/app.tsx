@@ -28,6 +28,7 @@ const AvailabilityEditorPage = lazy(() => import('./features/availability-editor
 const AdminUsersPage = lazy(() => import('./features/admin/admin-users-page'));
 const AdminUserPage = lazy(() => import('./features/admin/admin-user-page'));
 const AdminAnalyticsPage = lazy(() => import('./features/admin-analytics/admin-analytics-page'));
+const OperationsPage = lazy(() => import('./features/operations/operations-page'));
 const NotFoundPage = lazy(() => import('./features/not-found-page'));
 
 const queryClient = new QueryClient({
@@ -114,6 +115,7 @@ const router = createBrowserRouter([
                 element: <AdminAnalyticsPage />,
                 handle: { title: 'Search analytics' },
               },
+              { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },

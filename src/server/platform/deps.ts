@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { openPglite, openPostgres } from '../db/client.js';
+import { observeQueries } from '../db/query-timing.js';
 import type { Cache } from './cache/cache.js';
 import { MemoryCache } from './cache/memory-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
@@ -67,6 +68,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
       ? openPostgres(config.databaseUrl, 10, config.pgPrepareThreshold)
       : await openPglite(`${config.dataDir}/pgdata`));
   const metrics = new Metrics(() => database.poolStats(), !opts.database);
+  observeQueries(database, (operation, seconds) => metrics.dbQueryDuration.observe({ operation }, seconds));
   const keyPrefix = opts.keyPrefix ?? 'ii:';
   // Redis is a cache, a limiter and a queue here, never the truth: every caller has a fallback.
   const redis = config.redisUrl ? createRedisClient(config.redisUrl, log) : undefined;

@@ -57,13 +57,13 @@ describe('operations endpoints', () => {
     const res = await t.request({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(
-      'http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/catalog/categories",status_code="200"}',
+      'instainstru_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/catalog/categories",status_code="200"}',
     );
     expect(res.body).toMatch(
-      /http_request_errors_total\{method="GET",route="\/api\/v1\/auth\/me",status_code="401"\} 1/,
+      /instainstru_http_request_errors_total\{method="GET",route="\/api\/v1\/auth\/me",status_code="401"\} 1/,
     );
-    expect(res.body).toMatch(/cache_operations_total\{cache="catalog",result="miss"\} \d/);
-    expect(res.body).toMatch(/db_pool_connections\{state="max"\} \d+/);
+    expect(res.body).toMatch(/instainstru_cache_operations_total\{cache="catalog",result="miss"\} \d/);
+    expect(res.body).toMatch(/instainstru_db_pool_connections\{state="max"\} \d+/);
   });
 
   it('every response carries a Server-Timing header', async () => {

@@ -38,6 +38,7 @@ export type {
   BookingTerms,
 } from '../../contracts/bookings.js';
 export type { CatalogTree, TopPerCategory } from '../../contracts/catalog.js';
+export type { OpsDatabase, OpsOutbox, OpsQueues, OpsRedis } from '../../contracts/ops.js';
 export type {
   AgeGroup,
   Area,

@@ -5,6 +5,7 @@ import {
   LogOut,
   Menu,
   MessageSquare,
+  Activity,
   ShieldCheck,
   UserRound,
   X,
@@ -51,6 +52,11 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           {can(me, 'view_all_users') && (
             <NavLink to="/admin/users" className={navClass} onClick={onNavigate}>
               <ShieldCheck className="size-4" aria-hidden /> Admin
+            </NavLink>
+          )}
+          {can(me, 'access_monitoring') && (
+            <NavLink to="/admin/operations" className={navClass} onClick={onNavigate}>
+              <Activity className="size-4" aria-hidden /> Operations
             </NavLink>
           )}
           <NavLink to="/account" className={navClass} onClick={onNavigate}>

@@ -57,7 +57,7 @@ export class OfferingIndex {
   private stale = new Set<string>();
 
   constructor(
-    private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'log'>,
+    private readonly deps: Pick<AppDeps, 'db' | 'cache' | 'clock' | 'log' | 'metrics'>,
     private readonly availability: Pick<AvailabilityService, 'schedules'>,
   ) {
     deps.cache.subscribe(
@@ -72,6 +72,7 @@ export class OfferingIndex {
 
   get(): Promise<IndexState> {
     const unheard = !this.deps.cache.broadcastReliable() && Date.now() - this.builtAt > UNRELIABLE_TTL_MS;
+    this.deps.metrics.cacheResult('offering_index', !!this.state && !unheard && !this.stale.size);
     if (!this.state || unheard) {
       this.stale.clear();
       this.builtAt = Date.now();

@@ -94,6 +94,7 @@ export class SearchService {
     // The aggregate is replaced, never mutated, on a change: its identity keys the cached lists.
     const key = rankedListKey(query, input.sort, input.timezone, now) + ratingsVersion(ratings);
     let ranked = state.results.get(key);
+    this.deps.metrics.cacheResult('search_results', ranked !== undefined);
     if (!ranked) {
       const firstStart: FirstStart = (id, duration, w) => this.index.firstStart(state, id, duration, w);
       ranked = rankedList(state, snapshot, query, input.sort, asked, ratings, firstStart);
@@ -133,6 +134,8 @@ export class SearchService {
       didYouMean: didYouMeanOf(query, matcher),
     });
 
+    const latencyMs = performance.now() - started;
+    this.deps.metrics.searchDuration.observe({ interpretation: query.interpretation }, latencyMs / 1000);
     this.recorder.record(
       searchRecord({
         q: input.q,
@@ -141,7 +144,7 @@ export class SearchService {
         guestSessionId: input.guestSessionId,
         client,
         body,
-        latencyMs: Math.round(performance.now() - started),
+        latencyMs: Math.round(latencyMs),
         at: now,
       }),
     );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { chooseEncoding } from './accept-encoding.js';
 
 /** A JSON body serialised and compressed once, for hot reads that change rarely. */
 export interface PreparedJson {
@@ -38,8 +39,8 @@ export function sendPrepared(
   reply.header('etag', p.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
   if (etagMatches(req, p.etag)) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(p.br);
-  if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(p.gzip);
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  if (encoding === 'br') return reply.header('content-encoding', 'br').send(p.br);
+  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(p.gzip);
   return reply.send(p.body);
 }

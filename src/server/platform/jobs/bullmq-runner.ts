@@ -1,5 +1,5 @@
-import { Queue, Worker } from 'bullmq';
-import type { ConnectionOptions, Job } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../http/errors.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -175,7 +175,14 @@ export class BullmqJobRunner implements JobRunner {
       async (job: Job) => {
         const def = this.defs.get(job.name);
         if (!def) throw new Error(`no handler for job ${job.name}`);
-        await def.handler(job.data, { attempt: job.attemptsMade + 1 });
+        const endTimer = this.metrics.jobDuration.startTimer({ job: job.name });
+        try {
+          await def.handler(job.data, { attempt: job.attemptsMade + 1 });
+          endTimer({ outcome: 'completed' });
+        } catch (err) {
+          endTimer({ outcome: 'failed' });
+          throw err;
+        }
       },
       { connection: this.workerConnection, prefix: this.prefix, concurrency: 5 },
     );
@@ -238,12 +245,46 @@ export class BullmqJobRunner implements JobRunner {
         next: s.next ? new Date(s.next).toISOString() : null,
       })),
       recentFailures: failed.map((j) => ({
+        id: j.id ?? '',
         job: j.name,
         error: j.failedReason,
         at: new Date(j.finishedOn ?? j.timestamp).toISOString(),
         attempts: j.attemptsMade,
       })),
     };
+  }
+
+  /** The failed job with this id, or undefined; a 503 when Redis does not answer. */
+  private async failedJob(id: string): Promise<Job | undefined> {
+    try {
+      return await withTimeout(
+        (async () => {
+          const job = await Job.fromId(this.queue, id);
+          return job && (await job.isFailed()) ? job : undefined;
+        })(),
+        CALL_TIMEOUT_MS,
+        'failed job lookup',
+      );
+    } catch (err) {
+      throw new AppError(503, 'QUEUE_UNAVAILABLE', 'The job queue (Redis) is unreachable right now.', {
+        reason: (err as Error).message,
+      });
+    }
+  }
+
+  async retryFailed(id: string): Promise<boolean> {
+    const job = await this.failedJob(id);
+    if (!job) return false;
+    // resetAttemptsMade: a retried job gets its full number of attempts again.
+    await withTimeout(job.retry('failed', { resetAttemptsMade: true }), CALL_TIMEOUT_MS, 'retry job');
+    return true;
+  }
+
+  async discardFailed(id: string): Promise<boolean> {
+    const job = await this.failedJob(id);
+    if (!job) return false;
+    await withTimeout(job.remove(), CALL_TIMEOUT_MS, 'remove job');
+    return true;
   }
 
   /**

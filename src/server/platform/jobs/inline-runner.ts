@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { CronExpressionParser } from 'cron-parser';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics/metrics.js';
 import type { EnqueueOptions, JobDefinition, JobRunner, QueueStats, ScheduleDefinition } from './jobs.js';
 import { backoffDelay } from './jobs.js';
+
+/** Failed jobs kept for retry or discard, as BullMQ keeps them (removeOnFail). */
+const MAX_KEPT_FAILURES = 1000;
 
 /** Runs jobs in this process, with the same retries and schedules BullMQ would apply. */
 export class InlineJobRunner implements JobRunner {
@@ -20,7 +24,8 @@ export class InlineJobRunner implements JobRunner {
   private waiters: (() => void)[] = [];
   private counts = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
   private retried = 0;
-  private failures: QueueStats['recentFailures'] = [];
+  /** The failed jobs kept for admins to retry or discard (newest first, at most MAX_KEPT_FAILURES). */
+  private failures: (QueueStats['recentFailures'][number] & { data: unknown })[] = [];
 
   constructor(
     private readonly metrics: Metrics,
@@ -60,12 +65,15 @@ export class InlineJobRunner implements JobRunner {
     const def = this.defs.get(name)!;
     const attempts = def.attempts ?? 3;
     this.counts.active++;
+    const endTimer = this.metrics.jobDuration.startTimer({ job: name });
     try {
       await def.handler(data, { attempt });
+      endTimer({ outcome: 'completed' });
       this.counts.completed++;
       this.metrics.jobRuns.inc({ job: name, outcome: 'completed' });
       this.settle(jobId);
     } catch (err) {
+      endTimer({ outcome: 'failed' });
       const message = err instanceof Error ? err.message : String(err);
       if (attempt < attempts && !this.closed) {
         this.retried++;
@@ -80,9 +88,19 @@ export class InlineJobRunner implements JobRunner {
         this.counts.failed++;
         this.metrics.jobRuns.inc({ job: name, outcome: 'failed' });
         this.failures = [
-          { job: name, error: message, at: new Date().toISOString(), attempts: attempt },
+          {
+            id: randomUUID(),
+            job: name,
+            data,
+            error: message,
+            at: new Date().toISOString(),
+            attempts: attempt,
+          },
           ...this.failures,
-        ].slice(0, 50);
+        ];
+        // Like BullMQ's removeOnFail count: the oldest failures are forgotten, and leave the count.
+        const forgotten = this.failures.splice(MAX_KEPT_FAILURES);
+        this.counts.failed -= forgotten.length;
         this.log.error({ job: name, attempt, err: message }, 'job failed');
         this.settle(jobId);
       }
@@ -146,8 +164,26 @@ export class InlineJobRunner implements JobRunner {
         pattern: s.pattern,
         next: s.next?.toISOString() ?? null,
       })),
-      recentFailures: this.failures,
+      recentFailures: this.failures.map(({ data: _data, ...f }) => f),
     };
+  }
+
+  private takeFailure(id: string) {
+    const i = this.failures.findIndex((f) => f.id === id);
+    if (i < 0) return undefined;
+    this.counts.failed--;
+    return this.failures.splice(i, 1)[0];
+  }
+
+  async retryFailed(id: string): Promise<boolean> {
+    const f = this.takeFailure(id);
+    if (!f) return false;
+    await this.enqueue(f.job, f.data);
+    return true;
+  }
+
+  async discardFailed(id: string): Promise<boolean> {
+    return this.takeFailure(id) !== undefined;
   }
 
   async close(): Promise<void> {

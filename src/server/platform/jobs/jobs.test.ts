@@ -66,10 +66,12 @@ describe.each(runners)('$name', ({ make }) => {
     await runner.enqueue('flaky', {});
     await waitFor(() => attempts.length === 3);
     await waitFor(async () =>
-      /outcome="completed"\} 1/.test(await metrics.registry.getSingleMetricAsString('job_runs_total')),
+      /outcome="completed"\} 1/.test(
+        await metrics.registry.getSingleMetricAsString('instainstru_job_runs_total'),
+      ),
     );
     expect(attempts).toEqual([1, 2, 3]);
-    const text = await metrics.registry.getSingleMetricAsString('job_runs_total');
+    const text = await metrics.registry.getSingleMetricAsString('instainstru_job_runs_total');
     expect(text).toMatch(/job="flaky",outcome="retried"\} 2/);
     expect((await runner.stats()).retried).toBe(2);
   });
@@ -94,6 +96,24 @@ describe.each(runners)('$name', ({ make }) => {
     expect(stats.recentFailures[0]).toMatchObject({ job: 'doomed', error: 'boom' });
   });
 
+  it('a failed job can be retried from its first attempt, and discarded; unknown ids are refused', async () => {
+    runner = make(newMetrics());
+    await retryAndDiscardFailedJobs(runner);
+  });
+
+  it('times every attempt in the job duration histogram', async () => {
+    const metrics = newMetrics();
+    runner = make(metrics);
+    runner.define({ name: 'timed', attempts: 1, handler: async () => {} });
+    await runner.start();
+    await runner.enqueue('timed', {});
+    const count = async () =>
+      /instainstru_job_duration_seconds_count\{job="timed",outcome="completed"\} 1/.test(
+        await metrics.registry.getSingleMetricAsString('instainstru_job_duration_seconds'),
+      );
+    await waitFor(count);
+  });
+
   it('fires a scheduled job repeatedly', async () => {
     runner = make(newMetrics());
     let runs = 0;
@@ -103,6 +123,61 @@ describe.each(runners)('$name', ({ make }) => {
     await waitFor(() => runs >= 2);
     const stats = await runner.stats();
     expect(stats.schedules.map((s) => s.id)).toContain('tick-every-100ms');
+  });
+});
+
+/** Shared by both runners: the operations page's retry and discard act the same on either. */
+async function retryAndDiscardFailedJobs(runner: JobRunner) {
+  let healthy = false;
+  const runs: number[] = [];
+  runner.define({
+    name: 'fragile',
+    attempts: 2,
+    backoffMs: 10,
+    handler: async (_d, ctx) => {
+      runs.push(ctx.attempt);
+      if (!healthy) throw new Error('downstream is down');
+    },
+  });
+  await runner.start();
+  await runner.enqueue('fragile', { n: 1 });
+  await runner.enqueue('fragile', { n: 2 });
+  await waitFor(async () => (await runner.stats()).counts.failed === 2);
+  const [first, second] = (await runner.stats()).recentFailures;
+  expect(first!.id).not.toBe(second!.id);
+  expect(first).toMatchObject({ job: 'fragile', error: 'downstream is down', attempts: 2 });
+
+  expect(await runner.retryFailed('no-such-job')).toBe(false);
+  expect(await runner.discardFailed('no-such-job')).toBe(false);
+
+  healthy = true;
+  runs.length = 0;
+  expect(await runner.retryFailed(first!.id)).toBe(true);
+  await waitFor(() => runs.length === 1);
+  // A retried job starts over: attempt 1 again, not a third attempt.
+  expect(runs).toEqual([1]);
+  await waitFor(async () => (await runner.stats()).counts.failed === 1);
+  expect(await runner.retryFailed(first!.id)).toBe(false);
+
+  expect(await runner.discardFailed(second!.id)).toBe(true);
+  const after = await runner.stats();
+  expect(after.counts.failed).toBe(0);
+  expect(after.recentFailures).toEqual([]);
+  expect(runs).toEqual([1]);
+}
+
+describe.skipIf(!hasRedisServer || !!process.env.REDIS_URL)('BullMQ runner on a local Redis', () => {
+  let redis: TestRedisServer;
+  let runner: BullmqJobRunner;
+  afterEach(async () => {
+    await runner.close();
+    await redis.kill();
+  });
+
+  it('a failed job can be retried from its first attempt, and discarded', async () => {
+    redis = await TestRedisServer.start();
+    runner = new BullmqJobRunner({ url: redis.url, maxRetriesPerRequest: null }, 't:bull', newMetrics(), log);
+    await retryAndDiscardFailedJobs(runner);
   });
 });
 

@@ -42,7 +42,7 @@ export interface QueueStats {
   counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
   retried: number;
   schedules: { id: string; job: string; every?: number; pattern?: string; next?: string | null }[];
-  recentFailures: { job: string; error: string; at: string; attempts: number }[];
+  recentFailures: { id: string; job: string; error: string; at: string; attempts: number }[];
 }
 
 export interface JobRunner {
@@ -53,6 +53,10 @@ export interface JobRunner {
   /** Starts consuming jobs and firing schedules (ROLE=all|worker). */
   start(): Promise<void>;
   stats(): Promise<QueueStats>;
+  /** Runs a failed job again from its first attempt; false when no failed job has this id. */
+  retryFailed(id: string): Promise<boolean>;
+  /** Forgets a failed job; false when no failed job has this id. */
+  discardFailed(id: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -140,7 +140,9 @@ describe.skipIf(!hasRedisServer)('Redis killed under a running app (own redis-se
   it('during the outage answers are cached in process, and an invalidation clears them', async () => {
     const url = `/api/v1/public/instructors/${teacher.id}/availability?detail=full&duration=30`;
     const hits = async () => {
-      const text = await t.deps.metrics.registry.getSingleMetricAsString('cache_operations_total');
+      const text = await t.deps.metrics.registry.getSingleMetricAsString(
+        'instainstru_cache_operations_total',
+      );
       return Number(/cache="availability",result="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
     const before = await t.request({ method: 'GET', url });
