@@ -73,5 +73,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   return data as T;
 }
 
+/** "body.password: …" → "…": where in the request a problem was is not for people to read. */
+const inWords = (message: string) =>
+  message.replace(/^(?:body|querystring|params|headers)(?:\.[\w[\]]+)*: /, '');
+
 export const errorMessage = (e: unknown): string =>
-  e instanceof ApiError ? e.message : e instanceof Error ? e.message : 'Something went wrong.';
+  e instanceof ApiError ? inWords(e.message) : e instanceof Error ? e.message : 'Something went wrong.';

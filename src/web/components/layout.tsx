@@ -12,6 +12,7 @@ import {
 } from 'lucide-react';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { authLink, returnPathOf } from '../features/auth/auth-links';
 import { can } from '../features/auth/can';
 import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
 import { LiveMessages } from '../features/messages/live-messages';
@@ -27,7 +28,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
-  const next = encodeURIComponent(location.pathname + location.search);
+  const back = returnPathOf(location.pathname, location.search);
   return (
     <>
       <NavLink to="/services" className={navClass} onClick={onNavigate}>
@@ -79,11 +80,11 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         </>
       ) : (
         <>
-          <NavLink to={`/login?next=${next}`} className={navClass} onClick={onNavigate}>
+          <NavLink to={authLink('/login', back)} className={navClass} onClick={onNavigate}>
             Log in
           </NavLink>
           <Link
-            to={`/signup?next=${next}`}
+            to={authLink('/signup', back)}
             onClick={onNavigate}
             className="rounded-lg bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700"
           >

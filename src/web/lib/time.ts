@@ -71,6 +71,13 @@ export function formatDuration(minutes: number): string {
   return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
+/** Minutes after midnight → "5:00 PM", the clock every other time on a page uses; 1440 is midnight. */
+export const clockOf = (minutes: number) =>
+  DateTime.fromObject(
+    { hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 },
+    { zone: 'utc' },
+  ).toFormat('h:mm a');
+
 /** Minutes after midnight → "HH:MM". */
 export const hhmmOf = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchParsed } from '../../api/contracts';
-import { chipsOf } from './chips';
+import { chipsOf, withoutService } from './chips';
 
 const parsed = (p: Partial<SearchParsed>): SearchParsed => ({
   services: [],
@@ -38,7 +38,7 @@ describe('interpretation chips', () => {
       }),
     );
     expect(chips).toEqual([
-      { label: 'Piano' },
+      { label: 'Piano', dropsService: 'piano' },
       { label: 'Under $80/h', clears: ['priceMaxCents'] },
       { label: 'Wednesday, November 25', clears: ['date'] },
       { label: 'Evening', clears: ['timeOfDay'] },
@@ -61,10 +61,45 @@ describe('interpretation chips', () => {
     expect(labels).toEqual(['$50–$100/h', 'Saturday, November 28 – Sunday, November 29', 'Park Slope']);
   });
 
-  it('names a category from the catalog when the page has it, else shows its slug', () => {
-    const music = parsed({ category: 'music' });
-    expect(chipsOf(music, (slug) => (slug === 'music' ? 'Music' : slug))).toEqual([{ label: 'Music' }]);
-    expect(chipsOf(music)).toEqual([{ label: 'music' }]);
+  it('names a category from the catalog when the page has it, else in words, never as a slug', () => {
+    const fitness = parsed({ category: 'sports-fitness' });
+    const names = (slug: string) => (slug === 'sports-fitness' ? 'Sports & Fitness' : slug);
+    expect(chipsOf(fitness, names)).toEqual([{ label: 'Sports & Fitness' }]);
+    expect(chipsOf(fitness)).toEqual([{ label: 'Sports fitness' }]);
+    expect(chipsOf(parsed({ category: 'music' }))).toEqual([{ label: 'Music' }]);
+  });
+
+  it('shows asked hours on the 12-hour clock the rest of the page uses', () => {
+    const label = (timeFromMinutes: number, timeToMinutes: number) =>
+      chipsOf(parsed({ timeFromMinutes, timeToMinutes }))[0]!.label;
+    expect(label(1020, 1440)).toBe('After 5:00 PM');
+    expect(label(0, 540)).toBe('Before 9:00 AM');
+    expect(label(900, 915)).toBe('At 3:00 PM');
+    expect(label(720, 735)).toBe('At 12:00 PM');
+    expect(label(840, 960)).toBe('2:00 PM–4:00 PM');
+    for (const c of [label(1020, 1440), label(900, 915), label(840, 960)])
+      expect(c).not.toMatch(/1[3-9]:|2[0-4]:/);
+  });
+
+  it('lets a service chip be removed, keeping the other services and what the text said as filters', () => {
+    const piano = { id: 'p', slug: 'piano', name: 'Piano', matchedBy: 'exact' as const };
+    const guitar = { id: 'g', slug: 'guitar', name: 'Guitar', matchedBy: 'exact' as const };
+    const both = parsed({
+      services: [piano, guitar],
+      priceMaxCents: 6000,
+      borough: 'queens',
+      date: '2026-12-05',
+    });
+    expect(withoutService(both, 'guitar')).toEqual({
+      q: 'Piano',
+      priceMaxCents: '6000',
+      borough: 'queens',
+      date: '2026-12-05',
+    });
+    expect(withoutService(parsed({ services: [piano], format: 'online' }), 'piano')).toEqual({
+      q: 'lessons',
+      format: 'online',
+    });
   });
 
   it('has no chips for a query it understood nothing of', () => {

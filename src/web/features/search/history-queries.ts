@@ -4,11 +4,14 @@ import type { SearchHistoryPage } from '../../api/contracts';
 
 export const historyKey = ['search-history'] as const;
 
+/** The home page shows the 3 most recent searches (PRODUCT §6). */
+export const RECENT_ON_HOME = 3;
+
 /** Recent searches of the signed-in user or, for a guest, of this browser's guest session. */
 export const useRecentSearches = () =>
   useQuery({
     queryKey: historyKey,
-    queryFn: () => api<SearchHistoryPage>('/search-history', { query: { limit: 8 } }),
+    queryFn: () => api<SearchHistoryPage>('/search-history', { query: { limit: RECENT_ON_HOME } }),
   });
 
 export function useDeleteSearch() {

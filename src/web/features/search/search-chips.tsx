@@ -2,18 +2,25 @@ import { X } from 'lucide-react';
 import { Link } from 'react-router';
 import type { SearchParsed } from '../../api/contracts';
 import { useTopPerCategory } from '../catalog/catalog-queries';
-import { chipsOf, type FilterName } from './chips';
+import { chipsOf, wordsOfSlug, type Chip, type FilterName } from './chips';
+
+const removable = (c: Chip) => !!(c.clears || c.dropsService);
 
 export function SearchChips({
   parsed,
   onClear,
+  onDropService,
 }: {
   parsed: SearchParsed;
   onClear: (names: FilterName[]) => void;
+  onDropService: (slug: string) => void;
 }) {
-  // The catalog's category names, if the page has them already (the suggestions load them).
-  const top = useTopPerCategory(false);
-  const chips = chipsOf(parsed, (slug) => top.data?.categories.find((c) => c.slug === slug)?.name ?? slug);
+  // The catalog's category names (cached for minutes, and with an ETag), so a chip never shows a slug.
+  const top = useTopPerCategory();
+  const chips = chipsOf(
+    parsed,
+    (slug) => top.data?.categories.find((c) => c.slug === slug)?.name ?? wordsOfSlug(slug),
+  );
   if (!chips.length) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -21,11 +28,11 @@ export function SearchChips({
       <ul className="flex flex-wrap gap-2" aria-label="What we understood">
         {chips.map((c) => (
           <li key={c.label} className="flex items-center rounded-full bg-indigo-50 text-sm text-indigo-900">
-            <span className={c.clears ? 'py-1 pl-3' : 'px-3 py-1'}>{c.label}</span>
-            {c.clears ? (
+            <span className={removable(c) ? 'py-1 pl-3' : 'px-3 py-1'}>{c.label}</span>
+            {removable(c) ? (
               <button
                 type="button"
-                onClick={() => onClear(c.clears!)}
+                onClick={() => (c.clears ? onClear(c.clears) : onDropService(c.dropsService!))}
                 className="ml-1 mr-1 rounded-full p-1 hover:bg-indigo-100"
                 aria-label={`Remove “${c.label}”`}
               >

@@ -8,7 +8,7 @@ import { useMe } from '../auth/use-me';
 import { serviceSearchUrl, useTopPerCategory } from '../catalog/catalog-queries';
 import { ResultCard } from './result-card';
 import { SearchBox } from './search-box';
-import { chipsOf, type FilterName } from './chips';
+import { chipsOf, withoutService, type FilterName } from './chips';
 import { SearchChips } from './search-chips';
 import { SearchFilters } from './search-filters';
 import { RelaxedNotice, UnrecognisedWords } from './search-notices';
@@ -48,7 +48,7 @@ export default function SearchPage() {
     searchedAt.current = Date.now();
   }, [search.data?.searchEventId]);
 
-  const update = (changes: Partial<Record<FilterName | 'sort' | 'page', string>>) => {
+  const update = (changes: Partial<Record<FilterName | 'q' | 'sort' | 'page', string>>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
     // A new filter or sort starts again at page 1; a history search is now a filter search.
@@ -59,6 +59,7 @@ export default function SearchPage() {
   const clear = (names: FilterName[]) => update(Object.fromEntries(names.map((n) => [n, 'any'])));
 
   const data = search.data;
+  const dropService = (slug: string) => data && update(withoutService(data.parsed, slug));
   const pages = pageCount(data);
   const page = data?.page ?? 1;
   return (
@@ -87,7 +88,9 @@ export default function SearchPage() {
           </SelectField>
         </div>
       </div>
-      <div className="min-h-8">{data && <SearchChips parsed={data.parsed} onClear={clear} />}</div>
+      <div className="min-h-8">
+        {data && <SearchChips parsed={data.parsed} onClear={clear} onDropService={dropService} />}
+      </div>
       {data && <UnrecognisedWords data={data} />}
 
       <div className="grid gap-6 md:grid-cols-[240px_1fr]">
