@@ -1,6 +1,7 @@
 // Reviews of completed lessons, the instructor's private feedback on the student, replies and
 // moderation (issue 13): what the routes take and answer. Shared by the server and the web app.
 import { z } from 'zod';
+import { REVIEW_TAGS } from './review-tags.js';
 import { page, paginationQuery } from './pagination.js';
 import { idText, int, strictParams, text } from './primitives.js';
 
@@ -9,17 +10,7 @@ export const MAX_REPLY_CHARS = 2000;
 /** A review or feedback may be written until this many days after the lesson ended. */
 export const REVIEW_WINDOW_DAYS = 14;
 
-/** The fixed vocabulary of praise a student may tick; free text carries anything else. */
-export const REVIEW_TAGS = [
-  'patient',
-  'knowledgeable',
-  'well_prepared',
-  'encouraging',
-  'punctual',
-  'clear_explanations',
-  'fun',
-  'flexible',
-] as const;
+export { REVIEW_TAGS };
 export const reviewTag = z.enum(REVIEW_TAGS);
 export type ReviewTag = z.infer<typeof reviewTag>;
 

@@ -5,7 +5,7 @@ import { DestructiveRefused, assertDestructiveAllowed, describeTarget } from './
 const cfg = (tier: string, url?: string) =>
   loadConfig(
     { DB_TIER: tier, ...(url ? { DATABASE_URL: url } : {}) },
-    { sessionSecret: 's'.repeat(20), ipHashSalt: 'salt-salt' },
+    { sessionSecret: 's'.repeat(20), ipHashSalt: 'salt-salt', publicUrl: 'https://instainstru.example' },
   );
 
 describe('database safety', () => {

@@ -92,4 +92,4 @@ export type {
   Review,
   ReviewTag,
 } from '../../contracts/reviews.js';
-export { REVIEW_TAGS } from '../../contracts/reviews.js';
+export { REVIEW_TAGS } from '../../contracts/review-tags.js';
