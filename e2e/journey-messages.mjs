@@ -9,8 +9,9 @@ const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
  * open stream never reach network idle, so every wait is for the page or for an element.
  */
 export async function studentAndInstructorMessageLive({ page: teacher, browser, baseURL }) {
+  const teacherEmail = await instructorWithUpcomingLessons(baseURL);
   await teacher.goto('/login?next=%2Fteach');
-  await logIn(teacher, 'instructor20@instainstru.local');
+  await logIn(teacher, teacherEmail);
   await teacher.getByRole('heading', { name: 'Teaching dashboard' }).waitFor();
   const profile = await teacher.evaluate(() => fetch('/api/v1/instructors/me').then((r) => r.json()));
   const instructorId = profile.id ?? profile.userId;
@@ -140,4 +141,31 @@ export async function studentAndInstructorMessageLive({ page: teacher, browser, 
   } finally {
     await phone.context.close();
   }
+}
+
+/**
+ * The demo data spreads lessons over instructors by its own plan: the instructor of one of a demo
+ * student's upcoming lessons, found through the API (three logins, well inside the login limits).
+ */
+async function instructorWithUpcomingLessons(baseURL) {
+  const api = async (path, init = {}) => {
+    const res = await fetch(`${baseURL}/api/v1${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return res.json();
+  };
+  const tokenOf = async (email) =>
+    (await api('/auth/login', { method: 'POST', body: JSON.stringify({ email, password: 'Demo-pass-1' }) }))
+      .token;
+  const student = await tokenOf('student1@instainstru.local');
+  const lessons = await api('/bookings?as=student&scope=upcoming', {
+    headers: { authorization: `Bearer ${student}` },
+  });
+  const instructorId = lessons.items[0]?.instructorId;
+  if (!instructorId) throw new Error('student1 has no upcoming lesson');
+  const admin = await tokenOf('admin@instainstru.local');
+  const user = await api(`/admin/users/${instructorId}`, { headers: { authorization: `Bearer ${admin}` } });
+  return user.email ?? user.user?.email;
 }

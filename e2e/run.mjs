@@ -12,7 +12,7 @@ import { studentReschedules } from './journey-reschedule.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
 const journeys = [
-  ['guest reviews, logs in inline on Confirm, books, cancels and sees the fee', guestBooksThenCancels],
+  ['guest searches, logs in at the review step, books, cancels and sees the fee', guestBooksThenCancels],
   ['instructor availability edits show on the public profile', instructorEditsAvailability],
   ['guest search history follows the login and can be deleted', guestHistoryFollowsLogin],
   ['a new account becomes an instructor and adds a service', newInstructorOnboards],

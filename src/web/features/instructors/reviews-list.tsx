@@ -30,7 +30,7 @@ export function ReviewsList({ instructorId }: { instructorId: string }) {
         {items.map((r) => (
           <li key={r.id} className="space-y-1 rounded-xl border border-slate-200 p-4">
             <p className="flex items-center gap-2 text-sm">
-              <span className="flex" aria-label={`${r.rating} out of 5 stars`}>
+              <span className="flex" role="img" aria-label={`${r.rating} out of 5 stars`}>
                 {Array.from({ length: 5 }, (_, i) => (
                   <Star
                     key={i}
