@@ -78,17 +78,21 @@ describe('job queues', () => {
       name: 'ops-test-job',
       attempts: 1,
       handler: async ({ tag }) => {
+        // BullMQ runs a new schedule at once (without a tag); only the tagged runs are under test.
+        if (tag === undefined) return;
         runs.push(tag);
         if (!healthy) throw new Error(`refused ${tag}`);
       },
     });
+    // A shared Redis may hold other tests' failed jobs: count from what is there now.
+    const base = (await get('/api/v1/admin/ops/queues', admin.token)).json().queues[0]?.counts.failed ?? 0;
     await t.deps.jobs.schedule({ id: 'ops-test-hourly', job: 'ops-test-job', every: 3_600_000 });
     await t.deps.jobs.enqueue('ops-test-job', { tag: 'a' });
     await t.deps.jobs.enqueue('ops-test-job', { tag: 'b' });
     await t.drainJobs();
     const before = (await get('/api/v1/admin/ops/queues', admin.token)).json();
     expect(before.runner).toBe(t.deps.jobs.kind);
-    expect(before.queues[0].counts.failed).toBe(2);
+    expect(before.queues[0].counts.failed).toBe(base + 2);
     const schedule = before.schedules.find((x: { id: string }) => x.id === 'ops-test-hourly');
     expect(schedule).toMatchObject({ job: 'ops-test-job', every: 3_600_000 });
     expect(Date.parse(schedule.next)).toBeGreaterThan(Date.now());
@@ -103,13 +107,15 @@ describe('job queues', () => {
     const retried = await post(`/api/v1/admin/ops/queues/failed/${failedA.id}/retry`, admin.token);
     expect(retried.json()).toEqual({ id: failedA.id, action: 'retried' });
     await t.drainJobs();
+    // A job BullMQ retries is picked up by its worker a moment later.
+    for (let i = 0; i < 100 && runs.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
     expect(runs).toEqual(['a', 'b', 'a']);
     const discarded = await post(`/api/v1/admin/ops/queues/failed/${failedB.id}/discard`, admin.token);
     expect(discarded.json()).toEqual({ id: failedB.id, action: 'discarded' });
 
     const after = (await get('/api/v1/admin/ops/queues', admin.token)).json();
-    expect(after.queues[0].counts.failed).toBe(0);
-    expect(after.failed).toEqual([]);
+    expect(after.queues[0].counts.failed).toBe(base);
+    expect(after.failed.filter((f: { id: string }) => [failedA.id, failedB.id].includes(f.id))).toEqual([]);
     expect((await post(`/api/v1/admin/ops/queues/failed/${failedA.id}/retry`, admin.token)).statusCode).toBe(
       404,
     );
