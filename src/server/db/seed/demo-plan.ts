@@ -44,31 +44,6 @@ export const TOP_SERVICES = [
   'kids-coding',
 ] as const;
 
-/** Low, middle and high hourly rates in cents by kind of lesson ($20–$250 across the demo). */
-const TIERS: Record<string, [number, number, number]> = {
-  budget: [2500, 4000, 5500],
-  standard: [3500, 7500, 12000],
-  premium: [6000, 14000, 22000],
-};
-const BUDGET = new Set(['homework-help', 'chess', 'kids-swimming', 'kids-coding']);
-const PREMIUM = new Set([
-  'sat-prep',
-  'calculus',
-  'chemistry',
-  'personal-training',
-  'python',
-  'coding',
-  'photography',
-]);
-
-export function rateFor(slug: string, category: string, tier: number): number {
-  const kind =
-    BUDGET.has(slug) || category === 'kids' ? 'budget' : PREMIUM.has(slug) ? 'premium' : 'standard';
-  const rates = TIERS[kind]!;
-  // A little spread inside the tier so no two teachers of a subject charge the same.
-  return rates[tier % 3]! + ((tier * 7) % 5) * 500;
-}
-
 export interface DemoPattern {
   name: string;
   /** Available hours [from, to) for an ISO weekday (1 = Monday). */
