@@ -28,16 +28,32 @@ export interface IndexState {
    * popular query is filtered once a minute, not once a request. Dropped with any change.
    */
   results: LRUCache<string, RankedSearch>;
-  /** Bookable days by date per `${instructorId}:${duration}`, valid until the clock passes `validUntil`. */
-  days: Map<
-    string,
-    { validUntil: number; dates: string[]; byDate: Map<string, BookableDay>; first?: Date | null }
-  >;
+  /** Bookable days by date per `${instructorId}:${duration}` (see DayMemo). */
+  days: Map<string, DayMemo>;
+}
+
+/**
+ * An instructor's bookable days for one lesson length, computed with no notice period from
+ * `base` on and one day past their horizon, so they stay right for hours: each search applies
+ * the notice and horizon cut-offs of its own instant to the starts (`cutoffs`).
+ */
+interface DayMemo {
+  base: number;
+  validUntil: number;
+  dates: string[];
+  byDate: Map<string, BookableDay>;
+  /** The first start from `firstFrom` on (null: none), kept until it falls under the notice cut-off. */
+  first?: { at: Date | null; earliest: number };
 }
 
 export const INDEX_CHANNEL = 'search.index';
-/** The min-notice cut-off moves with the clock; computed days are reused for this long. */
-const DAYS_TTL_MS = 60_000;
+/**
+ * Computed days are reused this long (they hold a day more than the horizon, so less than a day).
+ * The notice cut-off moves with the clock and is applied per search, not baked into the days.
+ */
+const DAYS_TTL_MS = 6 * 3_600_000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 /** A cached result list is reused within the minute it was computed for, at most this long. */
 const RESULTS_TTL_MS = 60_000;
 /** While changes on other instances may go unheard (Redis down), the index is rebuilt this often. */
@@ -157,36 +173,26 @@ export class OfferingIndex {
     if (!schedule) return null;
     const now = this.deps.clock.now();
     const key = `${instructorId}:${duration}`;
-    let memo = state.days.get(key);
-    if (!memo || memo.validUntil <= now.getTime()) {
-      const today = instantToLocal(now, schedule.timezone).date;
-      const dates = datesInRange(today, addDays(today, Math.min(schedule.maxDaysAhead, HORIZON_DAYS)));
-      memo = { validUntil: now.getTime() + DAYS_TTL_MS, dates, byDate: new Map() };
-      state.days.set(key, memo);
-    }
-    if (!window && memo.first !== undefined) return memo.first;
+    const memo = this.dayMemo(state, key, schedule, now);
+    const { earliest, latest } = cutoffs(schedule, now);
+    if (!window && memo.first && stillFirst(memo.first, earliest)) return memo.first.at;
     const cached = window?.answers.get(key);
     if (cached !== undefined) return cached;
-    const m = memo;
     const dates = window
-      ? m.dates.slice(firstIndex(m.dates, window.fromDate), firstIndex(m.dates, addDays(window.toDate, 1)))
-      : m.dates;
+      ? memo.dates.slice(
+          firstIndex(memo.dates, window.fromDate),
+          firstIndex(memo.dates, addDays(window.toDate, 1)),
+        )
+      : memo.dates;
     let found: Date | null = null;
     for (let i = 0; i < dates.length && !found; i += 7) {
       const chunk = dates.slice(i, i + 7);
-      const missing = chunk.filter((d) => !m.byDate.has(d));
-      if (missing.length) {
-        for (const day of computeBookableDays({
-          ...schedule,
-          dates: missing,
-          now,
-          durationMinutes: duration,
-        }))
-          m.byDate.set(day.date, day);
-      }
+      this.computeDays(memo, chunk, schedule, duration);
       for (const d of chunk) {
-        for (const start of m.byDate.get(d)!.starts) {
-          if (!window || window.contains(start.getTime())) {
+        for (const start of memo.byDate.get(d)!.starts) {
+          const t = start.getTime();
+          if (t > latest) break;
+          if (t >= earliest && (!window || window.contains(t))) {
             found = start;
             break;
           }
@@ -194,9 +200,40 @@ export class OfferingIndex {
         if (found) break;
       }
     }
-    if (!window) m.first = found;
+    if (!window) memo.first = { at: found, earliest };
     else window.answers.set(key, found);
     return found;
+  }
+
+  private dayMemo(state: IndexState, key: string, schedule: InstructorSchedule, now: Date): DayMemo {
+    let memo = state.days.get(key);
+    if (!memo || memo.validUntil <= now.getTime()) {
+      const today = instantToLocal(now, schedule.timezone).date;
+      const last = addDays(today, Math.min(schedule.maxDaysAhead, HORIZON_DAYS) + 1);
+      memo = {
+        base: now.getTime(),
+        validUntil: now.getTime() + DAYS_TTL_MS,
+        dates: datesInRange(today, last),
+        byDate: new Map(),
+      };
+      state.days.set(key, memo);
+    }
+    return memo;
+  }
+
+  /** Fills in the memo's missing days among `dates`: every start from the memo's base on. */
+  private computeDays(memo: DayMemo, dates: string[], schedule: InstructorSchedule, duration: number) {
+    const missing = dates.filter((d) => !memo.byDate.has(d));
+    if (!missing.length) return;
+    for (const day of computeBookableDays({
+      ...schedule,
+      minAdvanceHours: 0,
+      maxDaysAhead: schedule.maxDaysAhead + 1,
+      dates: missing,
+      now: new Date(memo.base),
+      durationMinutes: duration,
+    }))
+      memo.byDate.set(day.date, day);
   }
 
   /**
@@ -214,20 +251,16 @@ export class OfferingIndex {
     const schedule = state.schedules.get(instructorId);
     if (!schedule) return [];
     const date = instantToLocal(first, schedule.timezone).date;
-    const memo = state.days.get(`${instructorId}:${duration}`);
-    // The ranked list can outlive the day memo by a few seconds; then the day is computed again.
-    const day =
-      memo?.byDate.get(date) ??
-      computeBookableDays({
-        ...schedule,
-        dates: [date],
-        now: this.deps.clock.now(),
-        durationMinutes: duration,
-      })[0];
+    const now = this.deps.clock.now();
+    const memo = this.dayMemo(state, `${instructorId}:${duration}`, schedule, now);
+    this.computeDays(memo, memo.dates.includes(date) ? [date] : [], schedule, duration);
+    const day = memo.byDate.get(date);
+    const { latest } = cutoffs(schedule, now);
     const out: NextTime[] = [];
     day?.starts.forEach((start, i) => {
       const time = day.startTimes[i]!;
-      if (out.length >= count || start < first || (window && !window.contains(start.getTime()))) return;
+      const t = start.getTime();
+      if (out.length >= count || start < first || t > latest || (window && !window.contains(t))) return;
       if (out.length > 0 && !/:(00|30)$/.test(time)) return;
       out.push({ startsAt: start.toISOString(), date, time });
     });
@@ -289,4 +322,22 @@ function toOffering(r: OfferingRow): Offering {
     publicName: publicName(r.instructorName),
     minDuration: Math.min(...r.durations),
   };
+}
+
+/** The instants a search made `now` may offer starts between (notice and horizon, on whole minutes). */
+function cutoffs(schedule: InstructorSchedule, now: Date): { earliest: number; latest: number } {
+  const t = now.getTime();
+  return {
+    earliest: Math.ceil((t + schedule.minAdvanceHours * 3_600_000) / MINUTE_MS) * MINUTE_MS,
+    latest: Math.floor((t + schedule.maxDaysAhead * DAY_MS) / MINUTE_MS) * MINUTE_MS,
+  };
+}
+
+/**
+ * A kept first start stays the first while it is still past the notice cut-off: the clock only
+ * removes starts from the front. "None" is trusted for the minute only (the horizon grows).
+ */
+function stillFirst(first: { at: Date | null; earliest: number }, earliest: number): boolean {
+  if (first.at) return first.at.getTime() >= earliest;
+  return Math.floor(first.earliest / MINUTE_MS) === Math.floor(earliest / MINUTE_MS);
 }
