@@ -216,3 +216,36 @@ export const ANALYTICS_REPORTS = {
 } as const;
 export type AnalyticsReportName = keyof typeof ANALYTICS_REPORTS;
 export type AnalyticsReport<N extends AnalyticsReportName> = z.infer<(typeof ANALYTICS_REPORTS)[N]>;
+
+// ── Service analytics (the job's last run) ──────────────────────────────────────────────────
+
+export const serviceAnalyticsRow = z.object({
+  service: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  searches7d: z.int().min(0),
+  searches30d: z.int().min(0),
+  /** Confirmed or completed bookings made in the last 7 / 30 days. */
+  bookings7d: z.int().min(0),
+  bookings30d: z.int().min(0),
+  /** Hourly rates of the active offerings today (nearest rank); null when nobody teaches it. */
+  priceP25Cents: z.int().nullable(),
+  priceMedianCents: z.int().nullable(),
+  priceP75Cents: z.int().nullable(),
+  /** The duration booked most in the last 30 days (the shorter on a tie); null without bookings. */
+  mostBookedDurationMinutes: z.int().nullable(),
+  activeInstructors: z.int().min(0),
+  /** 0–1: (30-day searches + 5 × bookings) over the busiest service's. */
+  demandScore: z.number().min(0).max(1),
+  /** Last 7 days' searches per day ≥ 1.5 × the 23 days before's, on at least 3 searches. */
+  trending: z.boolean(),
+});
+export const serviceAnalyticsList = z
+  .object({
+    /** When the job last ran (ISO-8601); null before its first run. */
+    computedAt: z.string().nullable(),
+    items: z.array(serviceAnalyticsRow),
+  })
+  .describe('Per-service demand as the service-analytics job last computed it, most demanded first.');
+export type ServiceAnalyticsList = z.infer<typeof serviceAnalyticsList>;
+export const serviceAnalyticsQuery = strictParams({
+  limit: queryInt({ min: 1, max: 500 }).optional(),
+});

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { seedDemoIfEmpty } from './db/seed/seed-demo-if-empty.js';
 import { createDeps } from './platform/deps.js';
 import { MODULE_JOBS } from './module-jobs.js';
+import { SERVICE_ANALYTICS_JOB } from './modules/analytics/analytics-jobs.js';
 import { registerModuleSchedules } from './platform/jobs/register-jobs.js';
 import { createServices } from './services.js';
 
@@ -33,6 +34,8 @@ async function main() {
     await registerModuleSchedules(deps.jobs, MODULE_JOBS);
     await deps.jobs.start();
     deps.mailer.start();
+    // Demand is recomputed hourly; a fresh start should not rank on an empty or old table till then.
+    await deps.jobs.enqueue(SERVICE_ANALYTICS_JOB, {});
   }
   if (app) {
     await app.listen({ port: config.port, host: config.host });

@@ -8,3 +8,4 @@ export * from './search.js';
 export * from './messaging.js';
 export * from './events.js';
 export * from './reviews.js';
+export * from './analytics.js';

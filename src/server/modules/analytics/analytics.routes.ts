@@ -4,6 +4,8 @@ import {
   type AnalyticsReportName,
   analyticsCsv,
   analyticsRangeQuery,
+  serviceAnalyticsList,
+  serviceAnalyticsQuery,
 } from '../../../contracts/analytics.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { reportCsv } from './analytics-csv.js';
@@ -17,6 +19,20 @@ export const analyticsRoutes =
   (analytics: AnalyticsService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['admin', 'analytics'];
+    app.get(
+      '/admin/analytics/services',
+      {
+        config: { permission: 'view_system_analytics' },
+        schema: {
+          operationId: 'listServiceAnalytics',
+          summary: 'Per-service demand from the service-analytics job’s last run, most demanded first.',
+          tags,
+          querystring: serviceAnalyticsQuery,
+          response: { 200: serviceAnalyticsList },
+        },
+      },
+      async (req) => analytics.serviceAnalytics(req.query.limit),
+    );
     for (const name of Object.keys(ANALYTICS_REPORTS) as AnalyticsReportName[]) {
       app.get(
         `/admin/analytics/search/${name}`,

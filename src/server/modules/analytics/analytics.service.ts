@@ -2,12 +2,14 @@ import type {
   AnalyticsRangeQuery,
   AnalyticsReport,
   AnalyticsReportName,
+  ServiceAnalyticsList,
 } from '../../../contracts/analytics.js';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import * as repo from './analytics.repo.js';
 import { reportWindow } from './analytics-window.js';
+import { listServiceAnalytics } from './service-analytics.repo.js';
 
 const DEFAULT_LIMIT = 50;
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -189,5 +191,27 @@ export class AnalyticsService {
       limit: q.limit ?? DEFAULT_LIMIT,
     };
     return (build[name] as (c: Ctx) => Promise<AnalyticsReport<N>>)(ctx);
+  }
+
+  /** The service-analytics job's last run, most demanded first (the route's permission holds). */
+  async serviceAnalytics(limit = DEFAULT_LIMIT): Promise<ServiceAnalyticsList> {
+    const rows = await listServiceAnalytics(this.deps.db, limit);
+    return {
+      computedAt: rows[0] ? iso(rows[0].a.computedAt) : null,
+      items: rows.map(({ slug, name, a }) => ({
+        service: { id: a.serviceId, slug, name },
+        searches7d: a.searches7d,
+        searches30d: a.searches30d,
+        bookings7d: a.bookings7d,
+        bookings30d: a.bookings30d,
+        priceP25Cents: a.priceP25Cents,
+        priceMedianCents: a.priceMedianCents,
+        priceP75Cents: a.priceP75Cents,
+        mostBookedDurationMinutes: a.mostBookedDuration,
+        activeInstructors: a.activeInstructors,
+        demandScore: a.demandScore,
+        trending: a.trending,
+      })),
+    };
   }
 }

@@ -31,6 +31,9 @@ export interface ServiceWithStats {
   maxRateCents: number | null;
   /** Confirmed or completed bookings created in the last 30 days. */
   recentBookings: number;
+  /** 0–1 from the last service-analytics run (decision 0016); 0 before the first. */
+  demandScore: number;
+  trending: boolean;
 }
 
 export async function listCategories(db: Db): Promise<CategoryRow[]> {
@@ -48,7 +51,9 @@ export async function listServicesWithStats(db: Db, now: Date): Promise<ServiceW
              s.typical_durations AS "typicalDurations", s.display_order AS "displayOrder",
              coalesce(o.instructor_count, 0)::int AS "instructorCount",
              o.min_rate AS "minRateCents", o.max_rate AS "maxRateCents",
-             coalesce(d.n, 0)::int AS "recentBookings"
+             coalesce(d.n, 0)::int AS "recentBookings",
+             coalesce(sa.demand_score, 0)::float8 AS "demandScore",
+             coalesce(sa.trending, false) AS "trending"
       FROM services s
       JOIN categories c ON c.id = s.category_id
       LEFT JOIN (
@@ -64,6 +69,7 @@ export async function listServicesWithStats(db: Db, now: Date): Promise<ServiceW
           AND created_at > ${now.toISOString()}::timestamptz - interval '30 days'
         GROUP BY service_id
       ) d ON d.service_id = s.id
+      LEFT JOIN service_analytics sa ON sa.service_id = s.id
       WHERE s.active
       ORDER BY c.display_order, s.display_order, s.slug`,
   );

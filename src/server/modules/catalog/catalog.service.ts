@@ -137,7 +137,10 @@ export class CatalogService {
     };
   }
 
-  /** Homepage pills: per category, the services with ≥ 1 active instructor, most in demand first. */
+  /**
+   * Homepage pills: per category, the services with ≥ 1 active instructor, most in demand first
+   * (the service-analytics demand score, then recent bookings).
+   */
   async topPerCategory(limit: number): Promise<PreparedJson> {
     const snap = await this.snapshot();
     const hit = snap.top.get(limit);
@@ -153,6 +156,7 @@ export class CatalogService {
           .filter((s) => s.categoryId === c.id && s.instructorCount > 0)
           .sort(
             (a, b) =>
+              b.demandScore - a.demandScore ||
               b.recentBookings - a.recentBookings ||
               b.instructorCount - a.instructorCount ||
               a.displayOrder - b.displayOrder,

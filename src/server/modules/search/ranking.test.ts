@@ -45,3 +45,27 @@ describe('cheap threshold', () => {
     expect(lowerQuartile([])).toBeNull();
   });
 });
+
+describe('the demand term', () => {
+  it('puts a service in demand ahead among equally relevant ones, before availability', () => {
+    const list = [
+      r('a', { relevance: 0.5, nextAvailableAt: 1 }),
+      r('b', { relevance: 0.5, demand: 1, nextAvailableAt: 9 }),
+    ];
+    expect(list.sort(compareResults()).map((x) => x.id)).toEqual(['b', 'a']);
+  });
+
+  it('lifts a weaker match by at most one relevance step', () => {
+    // Alias (0.95) at full demand ties an exact match; then the sooner wins.
+    const tie = [
+      r('exact', { relevance: 1, nextAvailableAt: 9 }),
+      r('alias', { relevance: 0.95, demand: 1, nextAvailableAt: 1 }),
+    ];
+    expect(tie.sort(compareResults()).map((x) => x.id)).toEqual(['alias', 'exact']);
+    const fuzzy = [
+      r('exact', { relevance: 1, nextAvailableAt: 9 }),
+      r('fuzzy', { relevance: 0.85, demand: 1, nextAvailableAt: 1 }),
+    ];
+    expect(fuzzy.sort(compareResults()).map((x) => x.id)).toEqual(['exact', 'fuzzy']);
+  });
+});

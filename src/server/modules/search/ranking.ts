@@ -4,15 +4,25 @@ export interface Rankable {
   relevance: number;
   nextAvailableAt: number | null;
   rating: number | null;
+  /** The service's demand score, 0–1 (service-analytics job, decision 0016). */
   demand: number;
   hourlyRateCents: number;
 }
 
 export type SortKey = 'relevance' | 'price' | 'soonest' | 'rating';
 
-/** Relevance first (in steps, so tiny score gaps do not hide availability), then soonest, rating, demand, price, id. */
+/** Relevance is compared in steps of this size, so tiny score gaps do not hide availability. */
+const RELEVANCE_STEP = 0.05;
+/**
+ * The demand term: the busiest service's offerings gain at most one relevance step. Among
+ * equally relevant services (a category or broad search) the ones in demand come first; it can
+ * never lift a weaker match over a stronger one by more than that step.
+ */
+export const DEMAND_WEIGHT = RELEVANCE_STEP;
+
+/** Relevance with its demand term (in steps), then soonest, rating, demand, price, id. */
 export function compareResults(sort: SortKey = 'relevance') {
-  const rel = (r: Rankable) => Math.round(r.relevance * 20) / 20;
+  const rel = (r: Rankable) => Math.round((r.relevance + DEMAND_WEIGHT * r.demand) / RELEVANCE_STEP);
   const soon = (r: Rankable) => r.nextAvailableAt ?? Number.MAX_SAFE_INTEGER;
   const rating = (r: Rankable) => r.rating ?? -1;
   const chain: ((a: Rankable, b: Rankable) => number)[] = [

@@ -29,7 +29,7 @@ export function rankOfferings(
       nextAvailableAt: next?.getTime() ?? null,
       // The offering's Bayesian average, else the instructor's (a thin record leans to the mean).
       rating: rankingRating(ratings, o),
-      demand: snapshot.byId.get(o.serviceId)?.recentBookings ?? 0,
+      demand: snapshot.byId.get(o.serviceId)?.demandScore ?? 0,
       hourlyRateCents: o.hourlyRateCents,
     },
   }));
