@@ -91,7 +91,9 @@ async function latency(s: Scenario, seconds: number): Promise<Figure> {
   for (let i = 0; performance.now() < until; i++) {
     const r = requests[i % requests.length]!;
     const t = performance.now();
-    const res = await fetch(BASE + r.path, { headers: s.headers });
+    const res = await fetch(BASE + r.path, {
+      headers: { ...s.headers, ...(r.headers as Record<string, string>) },
+    });
     await res.arrayBuffer();
     times.push(performance.now() - t);
     if (!res.ok) errors++;

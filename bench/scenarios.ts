@@ -32,6 +32,52 @@ export const SEARCH_QUERIES = [
   'photography in manhattan saturday morning',
 ];
 
+/** The acceptance check's 120 queries: twelve services, each with ten everyday constraints. */
+const CHECK_SERVICES = [
+  'piano',
+  'guitar',
+  'violin',
+  'spanish',
+  'french',
+  'yoga',
+  'chess',
+  'math',
+  'drums',
+  'swimming',
+  'sat prep',
+  'coding',
+];
+const CHECK_TAILS = [
+  '',
+  ' under $80',
+  ' tomorrow',
+  ' in brooklyn',
+  ' this weekend',
+  ' online',
+  ' for kids',
+  ' after 5pm',
+  ' in queens under $60',
+  ' beginner',
+];
+export const EVERYDAY_QUERIES = CHECK_SERVICES.flatMap((s) => CHECK_TAILS.map((t) => s + t));
+
+const searchPath = (q: string) => `/api/v1/search?q=${encodeURIComponent(q)}`;
+const guestId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Demo students' bearer tokens, so signed-in searches write their history as the web app's do. */
+async function studentTokens(base: string): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 1; i <= 6; i++) {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `student${i}@instainstru.local`, password: 'Demo-pass-1' }),
+    });
+    tokens.push(((await res.json()) as { token: string }).token);
+  }
+  return tokens;
+}
+
 export const SCENARIOS: Scenario[] = [
   { name: 'GET /health (trivial)', requests: async () => [get('/health')] },
   { name: 'GET /catalog/categories', requests: async () => [get('/api/v1/catalog/categories')] },
@@ -58,6 +104,25 @@ export const SCENARIOS: Scenario[] = [
           `/api/v1/search?q=${encodeURIComponent(`${bases[i % bases.length]} under $${31 + Math.floor(i / bases.length)}`)}`,
         ),
       );
+    },
+  },
+  {
+    // As the web app searches: every request names its guest, so history rows and events are written.
+    name: 'GET /search (120 everyday, 16 guests)',
+    requests: async () =>
+      EVERYDAY_QUERIES.map((_, i) => ({
+        ...get(searchPath(EVERYDAY_QUERIES[(i * 7) % EVERYDAY_QUERIES.length]!)),
+        headers: { 'x-guest-session-id': guestId(i % 16) },
+      })),
+  },
+  {
+    name: 'GET /search (120 everyday, signed in)',
+    requests: async (base) => {
+      const tokens = await studentTokens(base);
+      return EVERYDAY_QUERIES.map((q, i) => ({
+        ...get(searchPath(q)),
+        headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+      }));
     },
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchOk, useSearchTestApp } from './search.test-helpers.js';
+import { SEARCH_TEST_NOW, searchOk, useSearchTestApp } from './search.test-helpers.js';
 import { addAvailability, createInstructor, localDate } from '../../testing/fixtures.js';
 
 const app = useSearchTestApp({ demo: false });
@@ -65,5 +65,47 @@ describe('search results follow changes at once (same minute, cached lists dropp
     });
     expect(booked.statusCode).toBe(201);
     expect(await ids('oboe on thursday')).not.toContain(i.id);
+  });
+});
+
+describe('notice and horizon follow the clock while an instructor’s computed days are kept', () => {
+  const first = async (q: string, id: string) =>
+    (
+      await searchOk<{ results: { instructor: { id: string }; nextAvailableAt: string | null }[] }>(app.t, q)
+    ).results
+      .filter((r) => r.instructor.id === id && r.nextAvailableAt)
+      .map((r) => new Date(r.nextAvailableAt!).toISOString())[0] ?? null;
+
+  it('a start that falls inside the notice period as the clock moves on is no longer offered', async () => {
+    const i = await createInstructor(app.t, {
+      minAdvanceHours: 2,
+      services: [{ slug: 'clarinet', hourlyRateCents: 5000, durations: [60] }],
+    });
+    const today = localDate(clock.now(), 0);
+    // 10:00 in New York now: with 2 hours' notice 12:00 is the earliest start, so 13:00 is first.
+    await addAvailability(app.t, i.id, [today], ['11:00-12:00', '13:00-14:00', '16:00-17:00']);
+    expect(await first('clarinet today', i.id)).toBe(`${today}T18:00:00.000Z`);
+    clock.advance(2 * 3_600_000); // 12:00: 13:00 is now inside the notice, 16:00 is first
+    expect(await first('clarinet today', i.id)).toBe(`${today}T21:00:00.000Z`);
+    clock.advance(3 * 3_600_000); // 15:00: nothing left today
+    expect(await first('clarinet today', i.id)).toBeNull();
+    clock.set(new Date(SEARCH_TEST_NOW));
+  });
+
+  it('a day that enters the booking horizon as the clock moves on is offered', async () => {
+    const i = await createInstructor(app.t, {
+      maxDaysAhead: 3,
+      services: [{ slug: 'mandolin', hourlyRateCents: 5000, durations: [60] }],
+    });
+    const day = localDate(clock.now(), 4); // Saturday: the horizon reaches Friday today, Saturday tomorrow
+    await addAvailability(app.t, i.id, [day], ['10:00-12:00']);
+    const ids = async () =>
+      (
+        await searchOk<{ results: { instructor: { id: string } }[] }>(app.t, `mandolin on saturday`)
+      ).results.map((r) => r.instructor.id);
+    expect(await ids()).not.toContain(i.id);
+    clock.advance(24 * 3_600_000);
+    expect(await ids()).toContain(i.id);
+    clock.set(new Date(SEARCH_TEST_NOW));
   });
 });
