@@ -127,7 +127,7 @@ export class SearchService {
       : ranked.results;
 
     const cards = pageOfResults(results, input.page, input.perPage).map((r) =>
-      resultCard(r, shown, this.nextTimes(state, r, shown, window, busy), ratings),
+      resultCard(r, shown, this.nextTimes(state, r, shown, window, busy), ratings, snapshot),
     );
     const body = searchResponse({
       q: input.q,
