@@ -100,7 +100,14 @@ export default function SearchPage() {
         </div>
       </div>
       <div className="min-h-8">
-        {data && <SearchChips parsed={data.parsed} onClear={clear} onDropService={dropService} />}
+        {data && (
+          <SearchChips
+            parsed={data.parsed}
+            relaxed={data.relaxed.map((r) => r.kind)}
+            onClear={clear}
+            onDropService={dropService}
+          />
+        )}
       </div>
       {data && <UnrecognisedWords data={data} />}
 
