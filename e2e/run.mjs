@@ -9,12 +9,14 @@ import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
+import { searchPagesFromTheTop } from './journey-search-pages.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
 const journeys = [
   ['guest searches, logs in at the review step, books, cancels and sees the fee', guestBooksThenCancels],
   ['instructor availability edits show on the public profile', instructorEditsAvailability],
   ['guest search history follows the login and can be deleted', guestHistoryFollowsLogin],
+  ['search pages open at the top of the results; a page past the end leads back', searchPagesFromTheTop],
   ['a new account becomes an instructor and adds a service', newInstructorOnboards],
   ['a student moves a lesson to another free time', studentReschedules],
   ['an instructor fills a week from a preset and blocks a day off', instructorUsesWeekTools],

@@ -12,3 +12,16 @@ export function parseHHMM(value: string): number | null {
   if (hours > 24 || minutes > 59 || (hours === 24 && minutes !== 0)) return null;
   return hours * 60 + minutes;
 }
+
+/**
+ * Screens offer lesson starts on the half hour of the instructor's clock (PRODUCT §4: starts step
+ * every 15 minutes, 30 in the UI). Search cards, the profile's week and the booking steps all use
+ * this one rule; the API itself still answers every 15-minute start.
+ */
+export const UI_START_STEP_MINUTES = 30;
+
+/** Whether an instructor-local "HH:MM" start is one the screens offer. */
+export function isUiStart(time: string): boolean {
+  const m = parseHHMM(time);
+  return m !== null && m % UI_START_STEP_MINUTES === 0;
+}

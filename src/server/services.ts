@@ -66,6 +66,7 @@ export function createServices(deps: AppDeps) {
     searchRecorder,
     areas,
     ratings,
+    (userId, after) => bookings.busyTimes(userId, after),
   );
   const auth = new AuthService(deps, hasher, access);
   auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));
@@ -88,7 +89,9 @@ export function createServices(deps: AppDeps) {
     accountStatus,
     catalog,
     availability,
-    publicAvailability: new PublicAvailabilityService(deps),
+    publicAvailability: new PublicAvailabilityService(deps, (userId, after) =>
+      bookings.busyTimes(userId, after),
+    ),
     instructors,
     bookings,
     events,

@@ -219,10 +219,18 @@ export const publicAvailabilityRoutes =
         },
       },
       async (req, reply) => {
-        const { body, etag } = await s.publicAvailability.availability(req.params.id, req.query);
-        // Already serialised (and cached) JSON: sent as is, past the typed reply.
+        const { body, etag, personal } = await s.publicAvailability.availabilityFor(
+          req.params.id,
+          req.query,
+          req.auth?.user.id ?? null,
+        );
+        // Already serialised (and cached) JSON: sent as is, past the typed reply. A signed-in
+        // viewer's answer leaves out their own lessons' times: no shared cache may keep it.
         const raw: FastifyReply = reply;
-        raw.header('etag', etag).header('cache-control', 'public, max-age=30');
+        raw
+          .header('etag', etag)
+          .header('cache-control', personal ? 'private, max-age=30' : 'public, max-age=30')
+          .header('vary', 'Authorization, Cookie');
         if (etagMatches(req, etag)) return raw.code(304).send();
         return raw.type('application/json; charset=utf-8').send(body);
       },

@@ -9,6 +9,11 @@ import { computeBookableDays, earliestStart } from './bookable-time.js';
 import { addDays } from './local-time.js';
 import { resolveRange, shapeAvailability } from './public-availability.js';
 import { loadInstructorSchedule } from './schedule.repo.js';
+import type { BusyTime, ViewerBusy } from './busy-times.js';
+import { overlapsBusy } from './busy-times.js';
+import { localToInstant } from './local-time.js';
+import { parseHHMM } from '../../../contracts/clock-time.js';
+import type { PublicAvailabilityFull } from '../../../contracts/availability.js';
 
 // The min-notice cut-off moves with the clock: a cached answer may be up to this old.
 const CACHE_SECONDS = 60;
@@ -20,7 +25,10 @@ export interface CachedJson {
 
 /** What a student sees before booking: bookable times per day, no login needed. */
 export class PublicAvailabilityService {
-  constructor(private readonly deps: AppDeps) {}
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly viewerBusy: ViewerBusy = async () => [],
+  ) {}
 
   /** Active instructor with a profile, and the lesson length to show (service's shortest by default). */
   private async context(instructorId: string, duration?: number, instructorServiceId?: string) {
@@ -49,6 +57,32 @@ export class PublicAvailabilityService {
       instructorServiceId?: string;
     },
   ): Promise<CachedJson> {
+    return this.shared(instructorId, q);
+  }
+
+  /**
+   * The same answer for one viewer: at detail=full, a signed-in viewer is not offered starts that
+   * overlap their own confirmed lessons (the shared cache holds everyone's answer; this filters it
+   * after). `personal` says the body depends on who asked (Cache-Control: private).
+   */
+  async availabilityFor(
+    instructorId: string,
+    q: Parameters<PublicAvailabilityService['availability']>[1],
+    viewerId: string | null,
+  ): Promise<CachedJson & { personal: boolean }> {
+    const shared = await this.shared(instructorId, q);
+    if (!viewerId || q.detail !== 'full') return { ...shared, personal: false };
+    const busy = await this.viewerBusy(viewerId, this.deps.clock.now());
+    if (!busy.length) return { ...shared, personal: true };
+    const answer = withoutBusyStarts(JSON.parse(shared.body) as PublicAvailabilityFull, busy);
+    const body = JSON.stringify(answer);
+    return { body, etag: etagOf(body), personal: true };
+  }
+
+  private async shared(
+    instructorId: string,
+    q: Parameters<PublicAvailabilityService['availability']>[1],
+  ): Promise<CachedJson> {
     const key = `${availabilityCachePrefix(instructorId)}${q.detail}:${q.start ?? ''}:${q.end ?? ''}:${q.duration ?? ''}:${q.instructorServiceId ?? ''}`;
     const hit = await this.deps.cache.get<CachedJson>(key);
     this.deps.metrics.cacheResult('availability', !!hit);
@@ -71,7 +105,7 @@ export class PublicAvailabilityService {
     const body = JSON.stringify(
       shapeAvailability(q.detail, { instructorId, timezone: profile.timezone, duration }, days),
     );
-    const value = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const value = { body, etag: etagOf(body) };
     await this.deps.cache.set(key, value, CACHE_SECONDS);
     return value;
   }
@@ -94,4 +128,27 @@ export class PublicAvailabilityService {
       time: first?.time ?? null,
     };
   }
+}
+
+const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** A full answer without the starts whose lesson would overlap `busy`; the earliest start follows. */
+export function withoutBusyStarts(
+  a: PublicAvailabilityFull,
+  busy: readonly BusyTime[],
+): PublicAvailabilityFull {
+  let earliest: { date: string; at: string } | null = null;
+  const days = a.days.map((d) => {
+    const startTimes = d.startTimes.filter((t) => {
+      const at = localToInstant(d.date, parseHHMM(t)!, a.timezone).instant.getTime();
+      return !overlapsBusy(at, a.duration, busy);
+    });
+    if (!earliest && startTimes.length) {
+      const at = localToInstant(d.date, parseHHMM(startTimes[0]!)!, a.timezone).instant;
+      earliest = { date: d.date, at: at.toISOString() };
+    }
+    return { ...d, startTimes };
+  });
+  const first = earliest as { date: string; at: string } | null;
+  return { ...a, earliestAvailableDate: first?.date ?? null, earliestAvailableAt: first?.at ?? null, days };
 }

@@ -355,6 +355,17 @@ export async function pairsWithLessons(
   return new Set(rows.map((r) => `${r.student_id}:${r.instructor_id}`));
 }
 
+/** The ranges `userId` is blocked by confirmed lessons (either side) that end after `after`. */
+export async function busyRangesOf(db: Db, userId: string, after: Date) {
+  const rows = await rowsOf<{ s: string | Date; e: string | Date }>(
+    db,
+    sql`SELECT lower(blocked) AS s, upper(blocked) AS e FROM ${bookingParticipants}
+        WHERE user_id = ${userId}::uuid AND upper(blocked) > ${after.toISOString()}::timestamptz
+        ORDER BY 1`,
+  );
+  return rows.map((r) => ({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() }));
+}
+
 /** Whether any lesson, in any state, was booked on this offering. */
 export async function offeringHasLessons(db: Db, id: string): Promise<boolean> {
   const [row] = await db

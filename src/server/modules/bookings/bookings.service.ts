@@ -8,6 +8,8 @@ import { BookingQueries } from './booking-queries.js';
 import type { CreateBookingInput, RescheduleInput } from '../../../contracts/bookings.js';
 import type { Db } from '../../db/client.js';
 import { findVisibleBooking } from './booking-access.js';
+import type { BusyTime } from '../availability/busy-times.js';
+import { busyRangesOf } from './bookings.repo.js';
 
 /**
  * The bookings module as the routes and other modules see it: one object wired once
@@ -70,6 +72,11 @@ export class BookingsService {
 
   stats(auth: AuthContext) {
     return this.queries.stats(auth);
+  }
+
+  /** Where `userId` is already in a confirmed lesson, from `after` on (cancelled lessons free it). */
+  busyTimes(userId: string, after: Date): Promise<BusyTime[]> {
+    return busyRangesOf(this.db, userId, after);
   }
 
   futureLessonCount(userId: string, role: 'student' | 'instructor') {

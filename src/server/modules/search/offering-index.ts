@@ -5,6 +5,9 @@ import type { AvailabilityService } from '../availability/availability.service.j
 import type { BookableDay } from '../availability/bookable-time.js';
 import { computeBookableDays } from '../availability/bookable-time.js';
 import { addDays, datesInRange, instantToLocal } from '../availability/local-time.js';
+import type { BusyTime } from '../availability/busy-times.js';
+import { overlapsBusy } from '../availability/busy-times.js';
+import { isUiStart } from '../../../contracts/clock-time.js';
 import type { InstructorSchedule } from '../availability/schedule.repo.js';
 import { publicName } from '../instructors/instructor-views.js';
 import type { OfferingRow } from './offerings.repo.js';
@@ -168,15 +171,23 @@ export class OfferingIndex {
    * window of instants (a date/time window). Days are computed lazily, a week at a time, and the
    * unwindowed answer (next available) is kept with them.
    */
-  firstStart(state: IndexState, instructorId: string, duration: number, window?: SearchWindow): Date | null {
+  firstStart(
+    state: IndexState,
+    instructorId: string,
+    duration: number,
+    window?: SearchWindow,
+    avoid?: readonly BusyTime[],
+  ): Date | null {
     const schedule = state.schedules.get(instructorId);
     if (!schedule) return null;
     const now = this.deps.clock.now();
     const key = `${instructorId}:${duration}`;
     const memo = this.dayMemo(state, key, schedule, now);
     const { earliest, latest } = cutoffs(schedule, now);
-    if (!window && memo.first && stillFirst(memo.first, earliest)) return memo.first.at;
-    const cached = window?.answers.get(key);
+    // An answer that avoids one viewer's lessons is theirs alone: never memoised for everyone.
+    const shared = !avoid?.length;
+    if (shared && !window && memo.first && stillFirst(memo.first, earliest)) return memo.first.at;
+    const cached = shared ? window?.answers.get(key) : undefined;
     if (cached !== undefined) return cached;
     const dates = window
       ? memo.dates.slice(
@@ -189,10 +200,18 @@ export class OfferingIndex {
       const chunk = dates.slice(i, i + 7);
       this.computeDays(memo, chunk, schedule, duration);
       for (const d of chunk) {
-        for (const start of memo.byDate.get(d)!.starts) {
+        const day = memo.byDate.get(d)!;
+        for (let j = 0; j < day.starts.length; j++) {
+          const start = day.starts[j]!;
           const t = start.getTime();
           if (t > latest) break;
-          if (t >= earliest && (!window || window.contains(t))) {
+          // Only a start the screens offer counts as the first: the card's first time is this one.
+          if (!isUiStart(day.startTimes[j]!)) continue;
+          if (
+            t >= earliest &&
+            (!window || window.contains(t)) &&
+            !(avoid && overlapsBusy(t, duration, avoid))
+          ) {
             found = start;
             break;
           }
@@ -200,6 +219,7 @@ export class OfferingIndex {
         if (found) break;
       }
     }
+    if (!shared) return found;
     if (!window) memo.first = { at: found, earliest };
     else window.answers.set(key, found);
     return found;
@@ -238,7 +258,7 @@ export class OfferingIndex {
 
   /**
    * What a result card offers: the first bookable start, then the next ones on the half hour, all
-   * on that same local day (and inside the search's window, if it has one).
+   * on that same local day (and inside the search's window, if it has one), none overlapping `avoid`.
    */
   nextTimes(
     state: IndexState,
@@ -247,6 +267,7 @@ export class OfferingIndex {
     first: Date,
     count: number,
     window?: SearchWindow,
+    avoid?: readonly BusyTime[],
   ): NextTime[] {
     const schedule = state.schedules.get(instructorId);
     if (!schedule) return [];
@@ -261,7 +282,7 @@ export class OfferingIndex {
       const time = day.startTimes[i]!;
       const t = start.getTime();
       if (out.length >= count || start < first || t > latest || (window && !window.contains(t))) return;
-      if (out.length > 0 && !/:(00|30)$/.test(time)) return;
+      if (!isUiStart(time) || (avoid && overlapsBusy(t, duration, avoid))) return;
       out.push({ startsAt: start.toISOString(), date, time });
     });
     return out;

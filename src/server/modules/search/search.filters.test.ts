@@ -91,6 +91,24 @@ describe('place overrides', () => {
   });
 });
 
+describe('each added filter narrows', () => {
+  it('music lessons under $50, price removed, Brooklyn, then Online: never more results, all applied', async () => {
+    const q = 'music lessons under $50';
+    const noPrice = await search(q, { priceMaxCents: 'any' });
+    const brooklyn = await search(q, { priceMaxCents: 'any', borough: 'brooklyn' });
+    const online = await search(q, { priceMaxCents: 'any', borough: 'brooklyn', format: 'online' });
+    expect(brooklyn.total).toBeGreaterThan(0);
+    expect(brooklyn.total).toBeLessThanOrEqual(noPrice.total);
+    expect(online.total).toBeLessThanOrEqual(brooklyn.total);
+    expect(online.total).toBeGreaterThan(0);
+    expect(online.parsed).toMatchObject({ borough: 'brooklyn', format: 'online', priceMaxCents: null });
+    for (const r of online.results) {
+      expect(r.instructor.areas.map((a) => a.boroughSlug)).toContain('brooklyn');
+      expect(r.locationTypes).toContain('online');
+    }
+  });
+});
+
 describe('time overrides', () => {
   it('timeOfDay=any clears the parsed evening', async () => {
     const evening = await search('music in the evening');

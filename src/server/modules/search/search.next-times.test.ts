@@ -14,16 +14,17 @@ const resultFor = async (q: string, instructorId: string) =>
   (await searchOk<{ results: Result[] }>(app.t, q)).results.find((r) => r.instructor.id === instructorId);
 
 describe('the start times a result card offers', () => {
-  it('are the first bookable start, then the next half hours that day, inside the search window, and bookable', async () => {
+  it('are the first bookable half hour, then the next half hours that day, inside the search window, and bookable', async () => {
     const tomorrow = localDate(clock.now(), 1);
     const i = await createInstructor(app.t, { services: [{ slug: 'clarinet', durations: [60] }] });
     await addAvailability(app.t, i.id, [tomorrow], ['09:15-12:00', '17:00-21:00']);
 
     const any = (await resultFor('clarinet', i.id))!;
+    // 09:15 is bookable through the API, but screens offer the half hours (PRODUCT §4).
     expect(any.nextTimes).toEqual([
-      { startsAt: `${tomorrow}T14:15:00.000Z`, date: tomorrow, time: '09:15' },
       { startsAt: `${tomorrow}T14:30:00.000Z`, date: tomorrow, time: '09:30' },
       { startsAt: `${tomorrow}T15:00:00.000Z`, date: tomorrow, time: '10:00' },
+      { startsAt: `${tomorrow}T15:30:00.000Z`, date: tomorrow, time: '10:30' },
     ]);
     expect(any.nextTimes[0]!.startsAt).toBe(any.nextAvailableAt);
 
@@ -46,9 +47,9 @@ describe('the start times a result card offers', () => {
     });
     expect(booked.statusCode).toBe(201);
     expect((await resultFor('clarinet', i.id))!.nextTimes.map((n) => n.time)).toEqual([
-      '10:30',
       '11:00',
       '17:00',
+      '17:30',
     ]);
   });
 });

@@ -43,8 +43,13 @@ export const searchRoutes =
           response: { 200: searchResponse },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const owner = searchOwnerOf(req);
+        // The answer is for this searcher (their lessons' times left out, their zone, their event
+        // id): never kept by a shared cache.
+        void reply
+          .header('cache-control', 'private, no-cache')
+          .header('vary', 'Authorization, Cookie, X-Guest-Session-Id, X-Timezone');
         const header = req.headers['x-timezone'];
         const guestZone = typeof header === 'string' && isValidTimeZone(header) ? header : DEFAULT_TIME_ZONE;
         return search.search(

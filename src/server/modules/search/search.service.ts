@@ -27,6 +27,8 @@ import type { SearchFilters } from './query/apply-filters.js';
 import type { SortKey } from './ranking.js';
 import type { SearchRecorder } from './search-recorder.js';
 import type { SearchMatching } from './search-matching.js';
+import type { BusyTime, ViewerBusy } from '../availability/busy-times.js';
+import { overlapsBusy } from '../availability/busy-times.js';
 
 export type { Interpretation, SearchType } from '../../../contracts/search.js';
 
@@ -66,6 +68,7 @@ export class SearchService {
     private readonly recorder: SearchRecorder,
     private readonly areas: AreasService,
     private readonly ratings: Pick<RatingsService, 'snapshot'>,
+    private readonly viewerBusy: ViewerBusy = async () => [],
   ) {}
 
   private areaIndex(): Promise<AreaIndex> {
@@ -117,16 +120,21 @@ export class SearchService {
     // Cards describe the results by the query that found them, relaxed or as asked.
     const shown = ranked.effective?.query ?? query;
     const window = ranked.effective ? ranked.effective.window : asked;
+    // The ranked list is shared by every searcher; the viewer's own lessons come off it after.
+    const busy = auth ? await this.viewerBusy(auth.user.id, now) : [];
+    const results = busy.length
+      ? this.clearOfBusy(state, ranked.results, shown, window, busy)
+      : ranked.results;
 
-    const cards = pageOfResults(ranked.results, input.page, input.perPage).map((r) =>
-      resultCard(r, shown, this.nextTimes(state, r, shown, window), ratings),
+    const cards = pageOfResults(results, input.page, input.perPage).map((r) =>
+      resultCard(r, shown, this.nextTimes(state, r, shown, window, busy), ratings, snapshot),
     );
     const body = searchResponse({
       q: input.q,
       query,
       parsed: parsedSummary(query, snapshot, ranked.cheapCap),
       cards,
-      total: ranked.results.length,
+      total: results.length,
       page: input.page,
       perPage: input.perPage,
       searchEventId: randomUUID(),
@@ -151,13 +159,56 @@ export class SearchService {
     return body;
   }
 
-  /** A card's start times, worked out the first time the result is shown and kept with the cached list. */
+  /**
+   * The results with a first start clear of the viewer's lessons: one whose first start overlaps
+   * one gets the next clear start (inside the window), or leaves the list when there is none.
+   */
+  private clearOfBusy(
+    state: IndexState,
+    results: RankedResult[],
+    q: InterpretedQuery,
+    window: SearchWindow | null,
+    busy: readonly BusyTime[],
+  ): RankedResult[] {
+    const out: RankedResult[] = [];
+    for (const r of results) {
+      if (!r.next) continue;
+      const duration = q.parsed.durationMinutes ?? r.offering.minDuration;
+      if (!overlapsBusy(r.next.getTime(), duration, busy)) {
+        out.push(r);
+        continue;
+      }
+      const id = r.offering.instructorId;
+      const next = this.index.firstStart(state, id, duration, window ?? undefined, busy);
+      if (next)
+        out.push({ ...r, next, times: undefined, rank: { ...r.rank, nextAvailableAt: next.getTime() } });
+    }
+    return out;
+  }
+
+  /**
+   * A card's start times, worked out the first time the result is shown and kept with the cached
+   * list; a viewer with lessons gets their own, not kept.
+   */
   private nextTimes(
     state: IndexState,
     r: RankedResult,
     q: InterpretedQuery,
     window: SearchWindow | null,
+    busy: readonly BusyTime[],
   ): NextTime[] {
+    if (busy.length)
+      return r.next
+        ? this.index.nextTimes(
+            state,
+            r.offering.instructorId,
+            q.parsed.durationMinutes ?? r.offering.minDuration,
+            r.next,
+            NEXT_TIMES,
+            window ?? undefined,
+            busy,
+          )
+        : [];
     r.times ??= r.next
       ? this.index.nextTimes(
           state,

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { InstructorProfile, PublicAvailabilityFull } from '../../api/contracts';
-import { instantOf } from '../../lib/time';
 
 export const useInstructor = (id: string) =>
   useQuery({ queryKey: ['instructor', id], queryFn: () => api<InstructorProfile>(`/instructors/${id}`) });
@@ -27,15 +26,4 @@ export const usePublicAvailability = (
     placeholderData: keepPreviousData,
   });
 
-export interface Slot {
-  /** Instructor-local date and time: what the booking API takes. */
-  date: string;
-  time: string;
-  /** The same moment as an instant, for showing in the viewer's zone. */
-  startsAt: string;
-}
-
-export const slotsOf = (a: PublicAvailabilityFull): Slot[] =>
-  a.days.flatMap((d) =>
-    d.startTimes.map((time) => ({ date: d.date, time, startsAt: instantOf(d.date, time, a.timezone) })),
-  );
+export { slotsOf, type Slot } from './slots';

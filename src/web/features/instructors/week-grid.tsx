@@ -48,7 +48,6 @@ export function WeekGrid({
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
   const byDay = new Map<string, Slot[]>(days.map((d) => [d, []]));
   for (const s of base.data ? slotsOf(base.data) : []) {
-    if (!/:(00|30)$/.test(s.time)) continue;
     byDay.get(localDateOf(s.startsAt, zone))?.push(s);
   }
   const loading = base.isPending || chosen.isPending;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchParsed } from '../../api/contracts';
-import { chipsOf, withoutService } from './chips';
+import { appliedChips, chipsOf, withoutService } from './chips';
 
 const parsed = (p: Partial<SearchParsed>): SearchParsed => ({
   services: [],
@@ -104,5 +104,17 @@ describe('interpretation chips', () => {
 
   it('has no chips for a query it understood nothing of', () => {
     expect(chipsOf(parsed({}))).toEqual([]);
+  });
+});
+
+describe('chips show what the results apply', () => {
+  it('marks what a relaxed search let go of, and nothing else', () => {
+    const chips = chipsOf(parsed({ borough: 'brooklyn', format: 'online', priceMaxCents: 5000 }));
+    expect(appliedChips(chips, [])).toBe(chips);
+    expect(appliedChips(chips, ['place'])).toEqual([
+      { label: 'Under $50/h', clears: ['priceMaxCents'] },
+      { label: 'Brooklyn', clears: ['borough'], relaxed: true },
+      { label: 'Online', clears: ['format'] },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { SearchParsed } from '../../api/contracts';
+import type { RelaxKind, SearchParsed } from '../../api/contracts';
 import { AGE_LABEL, LEVEL_LABEL } from '../../api/contracts';
 import { boroughName, formatMoney, neighborhoodName } from '../../lib/format';
 import { clockOf, formatDuration, longDay } from '../../lib/time';
@@ -20,6 +20,30 @@ export interface Chip {
   clears?: FilterName[];
   /** The service (slug) the search drops when the chip is removed. */
   dropsService?: string;
+  /** Asked, but let go of because nothing matched it: the results do not apply it. */
+  relaxed?: true;
+}
+
+/** Which relaxation step lets go of what a chip asks. */
+const KIND_OF: Partial<Record<FilterName, RelaxKind>> = {
+  priceMaxCents: 'price',
+  priceMinCents: 'price',
+  borough: 'place',
+  format: 'format',
+  date: 'date',
+  timeOfDay: 'time',
+};
+
+/**
+ * The chips with those the server let go of marked, so the chips show exactly what the results
+ * apply (a relaxed search's notice says what it showed instead).
+ */
+export function appliedChips(chips: Chip[], relaxed: readonly RelaxKind[]): Chip[] {
+  if (!relaxed.length) return chips;
+  return chips.map((c) => {
+    const kind = c.dropsService ? 'service' : c.clears?.map((n) => KIND_OF[n]).find(Boolean);
+    return kind && relaxed.includes(kind) ? { ...c, relaxed: true } : c;
+  });
 }
 
 /** "sports-fitness" → "Sports fitness": what a chip says when the catalog's name is not at hand. */

@@ -1,25 +1,28 @@
 import { X } from 'lucide-react';
 import { Link } from 'react-router';
-import type { SearchParsed } from '../../api/contracts';
+import type { RelaxKind, SearchParsed } from '../../api/contracts';
 import { useTopPerCategory } from '../catalog/catalog-queries';
-import { chipsOf, wordsOfSlug, type Chip, type FilterName } from './chips';
+import { appliedChips, chipsOf, wordsOfSlug, type Chip, type FilterName } from './chips';
 
 const removable = (c: Chip) => !!(c.clears || c.dropsService);
 
 export function SearchChips({
   parsed,
+  relaxed,
   onClear,
   onDropService,
 }: {
   parsed: SearchParsed;
+  /** The steps the server let go of (nothing matched as asked). */
+  relaxed: readonly RelaxKind[];
   onClear: (names: FilterName[]) => void;
   onDropService: (slug: string) => void;
 }) {
   // The catalog's category names (cached for minutes, and with an ETag), so a chip never shows a slug.
   const top = useTopPerCategory();
-  const chips = chipsOf(
-    parsed,
-    (slug) => top.data?.categories.find((c) => c.slug === slug)?.name ?? wordsOfSlug(slug),
+  const chips = appliedChips(
+    chipsOf(parsed, (slug) => top.data?.categories.find((c) => c.slug === slug)?.name ?? wordsOfSlug(slug)),
+    relaxed,
   );
   if (!chips.length) return null;
   return (
@@ -28,7 +31,12 @@ export function SearchChips({
       <ul className="flex flex-wrap gap-2" aria-label="What we understood">
         {chips.map((c) => (
           <li key={c.label} className="flex items-center rounded-full bg-indigo-50 text-sm text-indigo-900">
-            <span className={removable(c) ? 'py-1 pl-3' : 'px-3 py-1'}>{c.label}</span>
+            <span
+              className={`${removable(c) ? 'py-1 pl-3' : 'px-3 py-1'} ${c.relaxed ? 'line-through' : ''}`}
+            >
+              {c.label}
+              {c.relaxed && <span className="sr-only"> (no match, not applied)</span>}
+            </span>
             {removable(c) ? (
               <button
                 type="button"

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Button } from '../../components/button';
 import { Link, useSearchParams } from 'react-router';
 import { Pager, pageCount } from '../../components/pager';
 import { SelectField } from '../../components/field';
@@ -13,6 +14,7 @@ import { SearchChips } from './search-chips';
 import { SearchFilters } from './search-filters';
 import { RelaxedNotice, UnrecognisedWords } from './search-notices';
 import { recordInteraction, useSearch } from './search-queries';
+import { resultsView } from './results-view';
 
 function Suggestions() {
   const top = useTopPerCategory();
@@ -58,7 +60,16 @@ export default function SearchPage() {
   };
   const clear = (names: FilterName[]) => update(Object.fromEntries(names.map((n) => [n, 'any'])));
 
+  const resultsTop = useRef<HTMLElement>(null);
+  // A new page starts at the top of the results (the pager sits at their bottom).
+  const toPage = (n: number) => {
+    update({ page: String(n) });
+    resultsTop.current?.scrollIntoView({ block: 'start' });
+    resultsTop.current?.focus({ preventScroll: true });
+  };
+
   const data = search.data;
+  const view = data ? resultsView(data) : null;
   const dropService = (slug: string) => data && update(withoutService(data.parsed, slug));
   const pages = pageCount(data);
   const page = data?.page ?? 1;
@@ -89,7 +100,14 @@ export default function SearchPage() {
         </div>
       </div>
       <div className="min-h-8">
-        {data && <SearchChips parsed={data.parsed} onClear={clear} onDropService={dropService} />}
+        {data && (
+          <SearchChips
+            parsed={data.parsed}
+            relaxed={data.relaxed.map((r) => r.kind)}
+            onClear={clear}
+            onDropService={dropService}
+          />
+        )}
       </div>
       {data && <UnrecognisedWords data={data} />}
 
@@ -99,7 +117,13 @@ export default function SearchPage() {
             <SearchFilters parsed={data.parsed} onChange={(name, value) => update({ [name]: value })} />
           ) : null}
         </aside>
-        <section aria-label="Results" aria-busy={search.isFetching} className="space-y-4">
+        <section
+          ref={resultsTop}
+          tabIndex={-1}
+          aria-label="Results"
+          aria-busy={search.isFetching}
+          className="scroll-mt-4 space-y-4 outline-none"
+        >
           {!q ? (
             <EmptyState title="Type what you want to learn">
               <Suggestions />
@@ -108,7 +132,18 @@ export default function SearchPage() {
             <Loading label="Searching…" rows={4} />
           ) : search.isError ? (
             <ErrorState error={search.error} retry={() => void search.refetch()} />
-          ) : data!.results.length === 0 ? (
+          ) : view?.kind === 'past-end' ? (
+            <EmptyState title={`There is no page ${page}: the results end at page ${view.lastPage}`}>
+              <nav aria-label="Pages" className="flex justify-center gap-2">
+                {view.lastPage > 1 && (
+                  <Button variant="secondary" onClick={() => toPage(1)}>
+                    First page
+                  </Button>
+                )}
+                <Button onClick={() => toPage(view.lastPage)}>Go to page {view.lastPage}</Button>
+              </nav>
+            </EmptyState>
+          ) : view?.kind === 'none' ? (
             <EmptyState title="No instructors with open times match that">
               <div className="space-y-4">
                 {chipsOf(data!.parsed).some((c) => c.clears) && (
@@ -140,7 +175,7 @@ export default function SearchPage() {
                   </li>
                 ))}
               </ol>
-              <Pager page={page} pages={pages} onPage={(n) => update({ page: String(n) })} />
+              <Pager page={page} pages={pages} onPage={toPage} />
             </>
           )}
         </section>

@@ -12,7 +12,7 @@ export type FirstStart = (instructorId: string, duration: number, window?: Searc
 
 /**
  * Step 4: each offering with its first bookable start for the asked lesson length (its shortest
- * by default). With a date or time asked, an offering with no start inside it is dropped.
+ * by default). An offering with no start (inside the asked date or time, if any) is dropped.
  */
 export function bookableOfferings(
   offerings: Offering[],
@@ -27,7 +27,9 @@ export function bookableOfferings(
       p.durationMinutes ?? offering.minDuration,
       window ?? undefined,
     );
-    if (window && !next) continue;
+    // No open time at all (or none inside the asked window): not a result, so the count is of
+    // offerings a student can really book.
+    if (!next) continue;
     out.push({ offering, next });
   }
   return out;

@@ -23,6 +23,7 @@ export function resultCard(
   q: InterpretedQuery,
   nextTimes: NextTime[],
   ratings: RatingsSnapshot,
+  snapshot: Pick<CatalogSnapshot, 'categoryBySlugOrId'>,
 ): SearchResult {
   const o = r.offering;
   const mine = ratings.byInstructor.get(o.instructorId);
@@ -41,7 +42,7 @@ export function resultCard(
     rating: mine?.mean ?? null,
     reviewCount: mine?.count ?? 0,
     offeringRating: offering ? { rating: offering.mean, reviewCount: offering.count } : null,
-    matchReason: matchReason(q, o),
+    matchReason: matchReason(q, o, snapshot.categoryBySlugOrId.get(o.categorySlug)?.name ?? o.categorySlug),
   };
 }
 
@@ -112,7 +113,12 @@ export function didYouMeanOf(q: InterpretedQuery, matcher: Pick<ServiceMatcher, 
   });
 }
 
-function matchReason({ match, parsed: p, interpretation }: InterpretedQuery, o: Offering): string {
+/** Why a card matched, in words: the category by its catalog name ("Boxing in Sports & Fitness"). */
+function matchReason(
+  { match, parsed: p, interpretation }: InterpretedQuery,
+  o: Offering,
+  categoryName: string,
+): string {
   const bits: string[] = [];
   const m = match.services.find((s) => s.id === o.serviceId);
   if (m)
@@ -123,7 +129,7 @@ function matchReason({ match, parsed: p, interpretation }: InterpretedQuery, o: 
           ? `${o.serviceName} (did you mean?)`
           : `${o.serviceName} matches “${m.phrase}”`,
     );
-  else if (interpretation === 'category') bits.push(`${o.serviceName} in ${o.categorySlug}`);
+  else if (interpretation === 'category') bits.push(`${o.serviceName} in ${categoryName}`);
   else bits.push(o.serviceName);
   if (p.priceMaxCents !== null) bits.push(`$${o.hourlyRateCents / 100}/h`);
   if (p.borough) bits.push(`serves ${o.areas.find((a) => a.boroughSlug === p.borough)?.borough ?? 'online'}`);
