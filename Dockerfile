@@ -6,20 +6,20 @@
 # Written here and proven without a container by scripts/check-prod-install.sh (the same steps);
 # this machine has no container daemon, so the image itself has not been built (README, Deploy).
 
-ARG NODE_VERSION=22
+ARG NODE_VERSION=26
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund && npm run build
 
-FROM node:${NODE_VERSION}-bookworm-slim AS deps
+FROM node:${NODE_VERSION}-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/postinstall.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
