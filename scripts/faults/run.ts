@@ -7,6 +7,7 @@ import { TestRedisServer } from '../../src/server/platform/redis/test-redis-serv
 import { freePort } from './harness/ports.js';
 import { type ScenarioResult, Stage } from './harness/scenario.js';
 import { SmtpSink } from './harness/smtp.js';
+import { gracefulShutdown } from './scenarios/graceful-shutdown.js';
 import { redisOutage } from './scenarios/redis-outage.js';
 import { sigkillBooking } from './scenarios/sigkill-booking.js';
 import { twoInstanceMessages } from './scenarios/two-instance-messages.js';
@@ -22,6 +23,7 @@ const SCENARIOS = [
   { name: 'sigkill-booking', run: sigkillBooking },
   { name: 'two-instances', run: twoInstances },
   { name: 'two-instance-messages', run: twoInstanceMessages },
+  { name: 'graceful-shutdown', run: gracefulShutdown },
 ];
 
 const runId = `${process.pid}_${Date.now().toString(36)}`;
@@ -63,7 +65,16 @@ async function cleanup() {
 
 function line(r: ScenarioResult): string {
   const f = r.figures as Record<string, unknown>;
-  const pick = ['requests', 'failures', 'faultsInjected', 'rowsLost', 'duplicated', 'maxLeaseWaitMs']
+  const pick = [
+    'exitMs',
+    'streamEndedMs',
+    'requests',
+    'failures',
+    'faultsInjected',
+    'rowsLost',
+    'duplicated',
+    'maxLeaseWaitMs',
+  ]
     .filter((k) => f[k] !== undefined)
     .map((k) => `${k}=${f[k]}`)
     .join(' ');

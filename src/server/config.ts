@@ -39,6 +39,7 @@ const envSchema = z.object({
   MESSAGES_PER_USER_PER_MIN: int(30),
   SSE_HEARTBEAT_SECONDS: int(25),
   PG_PREPARE_THRESHOLD: int(3),
+  SHUTDOWN_GRACE_MS: int(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +77,8 @@ export interface Config {
   sseHeartbeatMs: number;
   /** Runs of one statement after which PostgreSQL gets it prepared; 0 = never (db/statement-cache.ts). */
   pgPrepareThreshold: number;
+  /** SIGTERM: how long in-flight requests and running jobs get before the process exits anyway (1). */
+  shutdownGraceMs: number;
   /** Cheap argon2 parameters: only ever set by the test helpers. */
   fastHashing: boolean;
   /** Compare every answer with its route's contract (route-contracts.ts): the test helpers set it. */
@@ -145,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     messagesPerUserPerMin: e.MESSAGES_PER_USER_PER_MIN,
     sseHeartbeatMs: Math.max(1, e.SSE_HEARTBEAT_SECONDS) * 1000,
     pgPrepareThreshold: e.PG_PREPARE_THRESHOLD,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     fastHashing: false,
     checkResponseContracts: false,
   };

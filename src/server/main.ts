@@ -7,6 +7,7 @@ import { MODULE_JOBS } from './module-jobs.js';
 import { SERVICE_ANALYTICS_JOB } from './modules/analytics/analytics-jobs.js';
 import { registerModuleSchedules } from './platform/jobs/register-jobs.js';
 import { createServices } from './services.js';
+import { installGracefulShutdown } from './shutdown.js';
 
 async function main() {
   const started = Date.now();
@@ -47,17 +48,7 @@ async function main() {
     log.info({ role: config.role }, 'worker consuming jobs');
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await app?.close();
-    await deps.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  installGracefulShutdown(app, deps, config.shutdownGraceMs);
 }
 
 main().catch((err) => {

@@ -27,6 +27,11 @@ export class AppProcess {
   private proc?: ChildProcess;
   private log?: WriteStream;
   starts = 0;
+  /** Settles when the process of the latest start exits, with its code (null: killed by a signal). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({
+    code: null,
+    signal: null,
+  });
 
   constructor(
     readonly name: string,
@@ -59,6 +64,7 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.proc = proc;
+    this.exited = new Promise((r) => proc.once('exit', (code, signal) => r({ code, signal })));
     this.starts++;
     proc.stdout!.pipe(this.log, { end: false });
     proc.stderr!.pipe(this.log, { end: false });
@@ -86,6 +92,11 @@ export class AppProcess {
       proc.kill('SIGKILL');
       await gone;
     }
+  }
+
+  /** Sends a signal without waiting; `exited` tells how the process ended. */
+  kill(sig: NodeJS.Signals): void {
+    if (this.running) this.proc!.kill(sig);
   }
 
   async stop(): Promise<void> {

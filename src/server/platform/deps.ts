@@ -45,7 +45,8 @@ export interface AppDeps {
   redisHealth?: RedisHealth;
   /** Namespaces Redis keys and queues, so several apps (tests) can share one Redis. */
   keyPrefix: string;
-  close(): Promise<void>;
+  /** Running jobs get up to `graceMs` to finish, then mail, cache, Redis and the database close. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface DepsOptions {
@@ -132,9 +133,9 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     redis,
     redisHealth,
     keyPrefix,
-    async close() {
+    async close(graceMs?: number) {
       await mailer.close();
-      await jobs.close();
+      await jobs.close(graceMs);
       await cache.close();
       redisHealth?.shutdown();
       redis?.disconnect();

@@ -291,7 +291,7 @@ export class BullmqJobRunner implements JobRunner {
    * Graceful when Redis answers. Without it BullMQ's graceful close waits for Redis forever, so
    * the worker is force-closed (its jobs are retried elsewhere after their lock expires).
    */
-  async close(): Promise<void> {
+  async close(graceMs = 10_000): Promise<void> {
     if (this.scheduleRetry) clearTimeout(this.scheduleRetry);
     if (this.scheduleCheck) clearInterval(this.scheduleCheck);
     const reachable = await withTimeout(
@@ -308,7 +308,9 @@ export class BullmqJobRunner implements JobRunner {
     ];
     for (const [name, close] of parts) {
       try {
-        await withTimeout(close(), 3 * CALL_TIMEOUT_MS, `job ${name} close`);
+        // A reachable worker's close waits for its running jobs: that wait is what graceMs bounds.
+        const bound = name === 'worker' && reachable ? graceMs : 3 * CALL_TIMEOUT_MS;
+        await withTimeout(close(), bound, `job ${name} close`);
       } catch (err) {
         this.log.warn({ err: (err as Error).message }, 'job queue closed without redis');
       }

@@ -18,10 +18,12 @@ export class InlineJobRunner implements JobRunner {
   >();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pendingIds = new Set<string>();
-  private running = false;
+  private started = false;
   private closed = false;
   private inFlight = 0;
   private waiters: (() => void)[] = [];
+  /** Attempts running now: close() lets them finish (graceful shutdown) before the database goes. */
+  private readonly running = new Set<Promise<void>>();
   private counts = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
   private retried = 0;
   /** The failed jobs kept for admins to retry or discard (newest first, at most MAX_KEPT_FAILURES). */
@@ -56,7 +58,9 @@ export class InlineJobRunner implements JobRunner {
       this.timers.delete(t);
       this.counts[state]--;
       // attempt() settles every outcome itself; this only guards against a bug in that bookkeeping.
-      fn().catch((err: Error) => this.log.error({ err }, 'job runner failed'));
+      const run = fn().catch((err: Error) => this.log.error({ err }, 'job runner failed'));
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
     }, ms);
     this.timers.add(t);
   }
@@ -125,7 +129,7 @@ export class InlineJobRunner implements JobRunner {
     const old = this.schedules.get(def.id);
     if (old?.timer) clearTimeout(old.timer);
     this.schedules.set(def.id, { ...def });
-    if (this.running) this.arm(def.id);
+    if (this.started) this.arm(def.id);
   }
 
   private arm(id: string) {
@@ -148,7 +152,7 @@ export class InlineJobRunner implements JobRunner {
   }
 
   async start(): Promise<void> {
-    this.running = true;
+    this.started = true;
     for (const id of this.schedules.keys()) this.arm(id);
   }
 
@@ -186,10 +190,22 @@ export class InlineJobRunner implements JobRunner {
     return this.takeFailure(id) !== undefined;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Nothing new starts (waiting, delayed and scheduled runs are dropped, as a stopped BullMQ worker
+   * leaves them); attempts already running get up to `graceMs` to finish.
+   */
+  async close(graceMs = 10_000): Promise<void> {
     this.closed = true;
     for (const s of this.schedules.values()) if (s.timer) clearTimeout(s.timer);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    if (!this.running.size) return;
+    let bound: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled([...this.running]).then(() => true),
+      new Promise<false>((r) => (bound = setTimeout(() => r(false), graceMs))),
+    ]);
+    clearTimeout(bound);
+    if (!finished) this.log.warn({ running: this.running.size, graceMs }, 'jobs still running at close');
   }
 }

@@ -38,6 +38,46 @@ describe.each(runners)('$name', ({ make }) => {
   let runner: JobRunner;
   afterEach(() => runner.close());
 
+  it('close lets a running job finish before it resolves (graceful shutdown)', async () => {
+    runner = make(newMetrics());
+    let started = false;
+    let finished = false;
+    runner.define({
+      name: 'slow',
+      handler: async () => {
+        started = true;
+        await new Promise((r) => setTimeout(r, 400));
+        finished = true;
+      },
+    });
+    await runner.start();
+    await runner.enqueue('slow', {});
+    await waitFor(() => started);
+    await runner.close(5000);
+    expect(finished).toBe(true);
+  });
+
+  it('close stops waiting for a running job once its grace has passed', async () => {
+    runner = make(newMetrics());
+    let started = false;
+    let release = () => {};
+    runner.define({
+      name: 'stuck',
+      handler: () =>
+        new Promise<void>((r) => {
+          started = true;
+          release = r;
+        }),
+    });
+    await runner.start();
+    await runner.enqueue('stuck', {});
+    await waitFor(() => started);
+    const t = Date.now();
+    await runner.close(300);
+    expect(Date.now() - t).toBeLessThan(2500);
+    release();
+  });
+
   it('runs an enqueued job with its data', async () => {
     const metrics = newMetrics();
     runner = make(metrics);

@@ -57,7 +57,8 @@ export interface JobRunner {
   retryFailed(id: string): Promise<boolean>;
   /** Forgets a failed job; false when no failed job has this id. */
   discardFailed(id: string): Promise<boolean>;
-  close(): Promise<void>;
+  /** Stops taking jobs; the ones running get up to `graceMs` to finish (default 10 s). */
+  close(graceMs?: number): Promise<void>;
 }
 
 export const backoffDelay = (base: number, attempt: number) => base * 2 ** (attempt - 1);
