@@ -13,6 +13,7 @@ import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
 import { Limiter } from '../../platform/limits/limiter.js';
 import type { BookingsService } from '../bookings/bookings.service.js';
+import { maskContactDetails } from './contact-masking.js';
 import { newMessageEmail } from './message-email.js';
 import { conversationView, cursorOf, messageView, moderatedView, seqOfCursor } from './message-view.js';
 import type { ConversationRow, MessageRow } from './messaging.repo.js';
@@ -45,6 +46,7 @@ export class MessagingService {
       deps.keyPrefix,
     );
     events.render('message', (userId, data) => this.renderMessageEvent(userId, data));
+    events.render('message_hidden', (userId, data) => this.renderMessageEvent(userId, data));
     bookings.refuseBookingWhen((studentId, instructorId) => this.isBlocked(instructorId, studentId));
   }
 
@@ -317,10 +319,20 @@ export class MessagingService {
     return { items: rows.map(moderatedView), nextCursor };
   }
 
+  /** Hides a message; both people's open threads hear of it and replace its text. */
   async hide(auth: AuthContext, messageId: string, reason: string) {
-    const m = isUuid(messageId)
-      ? await repo.hideMessage(this.deps.db, messageId, auth.user.id, reason, this.now())
-      : undefined;
+    if (!isUuid(messageId)) throw notFound('Message');
+    const m = await this.deps.db.transaction(async (tx) => {
+      const hidden = await repo.hideMessage(tx, messageId, auth.user.id, reason, this.now());
+      if (!hidden) return undefined;
+      const c = (await repo.findConversation(tx, hidden.conversationId))!;
+      const ref = { conversationId: c.id, messageId: hidden.id };
+      await this.events.append(tx, [
+        { userId: c.studentId, type: 'message_hidden', data: ref },
+        { userId: c.instructorId, type: 'message_hidden', data: ref },
+      ]);
+      return hidden;
+    });
     if (!m) throw notFound('Message');
     return moderatedView(m);
   }
@@ -330,11 +342,13 @@ export class MessagingService {
     userId: string,
     data: Record<string, unknown>,
   ): Promise<MessageEvent | null> {
-    const m = await repo.findMessage(this.deps.db, String(data.messageId));
-    if (!m) return null;
-    const c = await repo.findConversation(this.deps.db, m.conversationId);
-    if (!c || (c.studentId !== userId && c.instructorId !== userId)) return null;
-    const mask = (await this.maskedPairs([c])).has(pairKey(c));
-    return { conversationId: c.id, message: messageView(m, userId, mask) };
+    const found = await repo.findMessageWithPair(this.deps.db, String(data.messageId));
+    if (!found) return null;
+    const { message: m, pair } = found;
+    if (pair.studentId !== userId && pair.instructorId !== userId) return null;
+    // Whether the pair has a lesson matters only for a received text with something to mask.
+    const maskable = m.senderId !== userId && m.hiddenAt === null && maskContactDetails(m.body).masked;
+    const mask = maskable && (await this.maskedPairs([pair])).has(pairKey(pair));
+    return { conversationId: m.conversationId, message: messageView(m, userId, mask) };
   }
 }
