@@ -11,7 +11,7 @@ import type { EventHub } from '../../platform/events/event-hub.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
-import { Limiter } from '../../platform/limits/limiter.js';
+import { PerUserLimit } from '../../platform/limits/per-user-limit.js';
 import type { BookingsService } from '../bookings/bookings.service.js';
 import { maskContactDetails } from './contact-masking.js';
 import { newMessageEmail } from './message-email.js';
@@ -33,17 +33,16 @@ const otherOf = (c: ConversationRow, userId: string) =>
   c.studentId === userId ? c.instructorId : c.studentId;
 
 export class MessagingService {
-  private readonly sendLimiter: Limiter;
+  private readonly sendLimit: PerUserLimit;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly bookings: BookingsService,
     private readonly events: EventHub,
   ) {
-    this.sendLimiter = new Limiter(
-      { name: 'message-send', points: deps.config.messagesPerUserPerMin, durationSeconds: 60 },
-      deps.redis,
-      deps.keyPrefix,
+    this.sendLimit = new PerUserLimit(
+      { action: 'message-send', perMinute: deps.config.messagesPerUserPerMin },
+      deps,
     );
     events.render('message', (userId, data) => this.renderMessageEvent(userId, data));
     events.render('message_hidden', (userId, data) => this.renderMessageEvent(userId, data));
@@ -169,7 +168,7 @@ export class MessagingService {
       throw forbidden('BLOCKED', 'You cannot send messages in this conversation.');
     }
     if (blocks.length) throw forbidden('BLOCKED', 'You blocked this person; unblock them to write.');
-    await this.sendLimiter.consume(me);
+    await this.sendLimit.consume(me);
     const sentAt = this.now();
     const message = await this.deps.db.transaction(async (tx) => {
       const m = await repo.insertMessage(tx, { conversationId: c.id, senderId: me, ...input, sentAt });
@@ -206,7 +205,7 @@ export class MessagingService {
       // A concurrent retry with the same clientMessageId won the insert: answer with its message.
       const first = await repo.findMessageByClientId(this.deps.db, me, input.clientMessageId);
       if (!first) throw conflict('MESSAGE_IN_FLIGHT', 'Retry the message.');
-      await this.sendLimiter.refund(me);
+      await this.sendLimit.refund(me);
       return this.retried(first, c, me);
     }
     return { status: 201 as const, body: messageView(message, me, false) };
