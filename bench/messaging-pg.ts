@@ -277,7 +277,6 @@ async function main() {
     const [a, b] = instances as [Instance, Instance];
     console.log(`bench:messaging: both instances up (first start with seed ${(seedMs / 1000).toFixed(1)} s)`);
 
-    const signupMs = await signupSample(b.base);
     const { students, instructors, ms: peopleMs } = await createPeople();
     // Student i writes with instructor i. Students alternate instances; for half the pairs the
     // instructor's tabs are on the same instance as the student's, for the other half on the other.
@@ -362,7 +361,8 @@ async function main() {
             sent.get(body)!.answered = done;
           },
           (err: Error) => {
-            const code = err.message.split(':').slice(1, 2).join('').trim().split(' ')[0] ?? 'error';
+            const status = /^POST \S+: (\d{3})/.exec(err.message)?.[1];
+            const code = status ?? `${err.name}: ${err.message}`.slice(0, 60);
             failures.set(code, (failures.get(code) ?? 0) + 1);
             sent.delete(body);
           },
@@ -378,6 +378,8 @@ async function main() {
     const drainUntil = performance.now() + 10_000;
     while (received() < expectedDeliveries() && performance.now() < drainUntil) await sleep(100);
     const afterLoad = await Promise.all(instances.map(memoryOf));
+    // Last: argon2's buffers would swell the resident set measured above.
+    const signupMs = await signupSample(b.base);
 
     // Latency at the recipient's tabs (the sender's own tabs get it too: counted for losses only).
     const latency: number[] = [];
@@ -403,12 +405,16 @@ async function main() {
     for (const l of [latency, latencyCross, latencySame, postMs, afterAnswer]) l.sort((x, y) => x - y);
     const f = (v: number) => v.toFixed(1);
     const mib = (v: number) => (v / 1048576).toFixed(0);
+    // A negative delta is garbage collection or the OS taking pages back, not a stream's cost.
     const perStream = (key: 'rss' | 'heap') =>
-      instances.map((_, i) => (withStreams[i]![key] - before[i]![key]) / perInstance[i]! / 1024);
+      instances.map((_, i) => {
+        const kib = (withStreams[i]![key] - before[i]![key]) / perInstance[i]! / 1024;
+        return kib < 0 ? 'not measurable (fell)' : kib.toFixed(1);
+      });
     const p99 = percentile(latency, 99);
     const rows = instances.map(
       (inst, i) =>
-        `| ${inst.name} (${i === 0 ? 'ROLE=all' : 'ROLE=api'}) | ${perInstance[i]} | ${mib(before[i]!.rss)} → ${mib(withStreams[i]!.rss)} → ${mib(afterLoad[i]!.rss)} | ${mib(before[i]!.heap)} → ${mib(withStreams[i]!.heap)} → ${mib(afterLoad[i]!.heap)} | ${f(perStream('rss')[i]!)} | ${f(perStream('heap')[i]!)} |`,
+        `| ${inst.name} (${i === 0 ? 'ROLE=all' : 'ROLE=api'}) | ${perInstance[i]} | ${mib(before[i]!.rss)} → ${mib(withStreams[i]!.rss)} → ${mib(afterLoad[i]!.rss)} | ${mib(before[i]!.heap)} → ${mib(withStreams[i]!.heap)} → ${mib(afterLoad[i]!.heap)} | ${perStream('rss')[i]} | ${perStream('heap')[i]} |`,
     );
     const section = `${SECTION}
 
@@ -465,7 +471,11 @@ function writeSection(section: string): void {
   let next: string;
   if (start < 0) next = `${doc.trimEnd()}\n\n${section}`;
   else {
-    const after = doc.indexOf('\n## ', start + SECTION.length);
+    // The section ends at the next heading, or at the closing note bench/run.ts writes after it.
+    const ends = ['\n## ', '\nScenarios are defined in']
+      .map((m) => doc.indexOf(m, start + SECTION.length))
+      .filter((i) => i >= 0);
+    const after = ends.length ? Math.min(...ends) : -1;
     next = doc.slice(0, start) + section + (after < 0 ? '' : `\n${doc.slice(after + 1)}`);
   }
   writeFileSync(path, next);
