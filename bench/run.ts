@@ -2,7 +2,7 @@
 // docs/PERFORMANCE.md. Each figure sits next to the same server's trivial route, measured in the
 // same run, because absolute numbers on a shared 2-core machine mean little alone.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -220,13 +220,26 @@ cap, the broadest query ("tomorrow": ~4,000 offerings through the slot engine) t
 uncached.
 
 ${bookingSection}
-${webSection}
+${webSection}${messagingSection()}
 Scenarios are defined in \`bench/scenarios.ts\`. Noise on this machine is high: compare ratios
 within one run, not absolute figures across runs.
 `;
   mkdirSync('docs', { recursive: true });
   writeFileSync('docs/PERFORMANCE.md', doc);
   console.log(doc);
+}
+
+/** The section bench/messaging-pg.ts writes (npm run bench:messaging), kept as it was. */
+function messagingSection(): string {
+  const path = 'docs/PERFORMANCE.md';
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const start = doc.indexOf('## Messaging on PostgreSQL\n');
+  if (start < 0) return '';
+  const end = doc.indexOf('\n## ', start + 1);
+  const section = doc.slice(start, end < 0 ? undefined : end).trimEnd();
+  // Without the closing note of this file, which the caller writes after the sections.
+  const cut = section.indexOf('\nScenarios are defined in');
+  return `\n${cut < 0 ? section : section.slice(0, cut).trimEnd()}\n`;
 }
 
 if (!existsSync('package.json')) throw new Error('run from the repository root');

@@ -15,6 +15,6 @@ export const eventsHeaders = z.looseObject({
 export const eventStream = z
   .string()
   .describe(
-    'Server-Sent Events. Each event has an `id:` (per user, increasing), an `event:` (message, read, ' +
-      'unread) and JSON `data:`; comment lines are heartbeats. Reconnect with Last-Event-ID to replay.',
+    'Server-Sent Events. Each event has an `id:` (per user, increasing), an `event:` (message, ' +
+      'message_hidden, read, unread) and JSON `data:`; comment lines are heartbeats. Reconnect with Last-Event-ID to replay.',
   );

@@ -145,10 +145,12 @@ export const moderationReportPage = z.object({
 
 // ---- events (GET /events, text/event-stream) ------------------------------------------------
 
-export const EVENT_TYPES = ['message', 'read', 'unread'] as const;
+export const EVENT_TYPES = ['message', 'message_hidden', 'read', 'unread'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const messageEvent = z.object({ conversationId: z.string(), message });
+/** A moderator hid a message: the same shape, the message as it now reads (body null, hidden). */
+export const messageHiddenEvent = messageEvent;
 export const readEvent = z.object({
   conversationId: z.string(),
   readerId: z.string(),
@@ -160,5 +162,6 @@ export const unreadEvent = z.object({
   unreadTotal: z.int().min(0),
 });
 export type MessageEvent = z.infer<typeof messageEvent>;
+export type MessageHiddenEvent = z.infer<typeof messageHiddenEvent>;
 export type ReadEvent = z.infer<typeof readEvent>;
 export type UnreadEvent = z.infer<typeof unreadEvent>;

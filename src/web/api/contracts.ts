@@ -53,6 +53,7 @@ export type {
   ConversationPage,
   Message,
   MessageEvent,
+  MessageHiddenEvent,
   MessagePage,
   ReadEvent,
   UnreadEvent,

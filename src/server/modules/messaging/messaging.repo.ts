@@ -204,6 +204,21 @@ export async function findMessage(db: Db, id: string) {
   return rows[0] ? toMessage(rows[0]) : undefined;
 }
 
+/** A message with its conversation's two people, in one read (each live delivery renders one). */
+export async function findMessageWithPair(db: Db, id: string) {
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`SELECT ${MESSAGE_COLUMNS}, c.student_id, c.instructor_id
+        FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ${id}`,
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    message: toMessage(r),
+    pair: { studentId: r.student_id as string, instructorId: r.instructor_id as string },
+  };
+}
+
 export async function findMessageByClientId(db: Db, senderId: string, clientMessageId: string) {
   const rows = await rowsOf<Record<string, unknown>>(
     db,

@@ -11,8 +11,9 @@ import type { EventHub } from '../../platform/events/event-hub.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { offsetOf } from '../../platform/http/pagination.js';
 import { isUuid } from '../../platform/ids.js';
-import { Limiter } from '../../platform/limits/limiter.js';
+import { PerUserLimit } from '../../platform/limits/per-user-limit.js';
 import type { BookingsService } from '../bookings/bookings.service.js';
+import { maskContactDetails } from './contact-masking.js';
 import { newMessageEmail } from './message-email.js';
 import { conversationView, cursorOf, messageView, moderatedView, seqOfCursor } from './message-view.js';
 import type { ConversationRow, MessageRow } from './messaging.repo.js';
@@ -32,19 +33,19 @@ const otherOf = (c: ConversationRow, userId: string) =>
   c.studentId === userId ? c.instructorId : c.studentId;
 
 export class MessagingService {
-  private readonly sendLimiter: Limiter;
+  private readonly sendLimit: PerUserLimit;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly bookings: BookingsService,
     private readonly events: EventHub,
   ) {
-    this.sendLimiter = new Limiter(
-      { name: 'message-send', points: deps.config.messagesPerUserPerMin, durationSeconds: 60 },
-      deps.redis,
-      deps.keyPrefix,
+    this.sendLimit = new PerUserLimit(
+      { action: 'message-send', perMinute: deps.config.messagesPerUserPerMin },
+      deps,
     );
     events.render('message', (userId, data) => this.renderMessageEvent(userId, data));
+    events.render('message_hidden', (userId, data) => this.renderMessageEvent(userId, data));
     bookings.refuseBookingWhen((studentId, instructorId) => this.isBlocked(instructorId, studentId));
   }
 
@@ -167,7 +168,7 @@ export class MessagingService {
       throw forbidden('BLOCKED', 'You cannot send messages in this conversation.');
     }
     if (blocks.length) throw forbidden('BLOCKED', 'You blocked this person; unblock them to write.');
-    await this.sendLimiter.consume(me);
+    await this.sendLimit.consume(me);
     const sentAt = this.now();
     const message = await this.deps.db.transaction(async (tx) => {
       const m = await repo.insertMessage(tx, { conversationId: c.id, senderId: me, ...input, sentAt });
@@ -204,7 +205,7 @@ export class MessagingService {
       // A concurrent retry with the same clientMessageId won the insert: answer with its message.
       const first = await repo.findMessageByClientId(this.deps.db, me, input.clientMessageId);
       if (!first) throw conflict('MESSAGE_IN_FLIGHT', 'Retry the message.');
-      await this.sendLimiter.refund(me);
+      await this.sendLimit.refund(me);
       return this.retried(first, c, me);
     }
     return { status: 201 as const, body: messageView(message, me, false) };
@@ -317,10 +318,20 @@ export class MessagingService {
     return { items: rows.map(moderatedView), nextCursor };
   }
 
+  /** Hides a message; both people's open threads hear of it and replace its text. */
   async hide(auth: AuthContext, messageId: string, reason: string) {
-    const m = isUuid(messageId)
-      ? await repo.hideMessage(this.deps.db, messageId, auth.user.id, reason, this.now())
-      : undefined;
+    if (!isUuid(messageId)) throw notFound('Message');
+    const m = await this.deps.db.transaction(async (tx) => {
+      const hidden = await repo.hideMessage(tx, messageId, auth.user.id, reason, this.now());
+      if (!hidden) return undefined;
+      const c = (await repo.findConversation(tx, hidden.conversationId))!;
+      const ref = { conversationId: c.id, messageId: hidden.id };
+      await this.events.append(tx, [
+        { userId: c.studentId, type: 'message_hidden', data: ref },
+        { userId: c.instructorId, type: 'message_hidden', data: ref },
+      ]);
+      return hidden;
+    });
     if (!m) throw notFound('Message');
     return moderatedView(m);
   }
@@ -330,11 +341,13 @@ export class MessagingService {
     userId: string,
     data: Record<string, unknown>,
   ): Promise<MessageEvent | null> {
-    const m = await repo.findMessage(this.deps.db, String(data.messageId));
-    if (!m) return null;
-    const c = await repo.findConversation(this.deps.db, m.conversationId);
-    if (!c || (c.studentId !== userId && c.instructorId !== userId)) return null;
-    const mask = (await this.maskedPairs([c])).has(pairKey(c));
-    return { conversationId: c.id, message: messageView(m, userId, mask) };
+    const found = await repo.findMessageWithPair(this.deps.db, String(data.messageId));
+    if (!found) return null;
+    const { message: m, pair } = found;
+    if (pair.studentId !== userId && pair.instructorId !== userId) return null;
+    // Whether the pair has a lesson matters only for a received text with something to mask.
+    const maskable = m.senderId !== userId && m.hiddenAt === null && maskContactDetails(m.body).masked;
+    const mask = maskable && (await this.maskedPairs([pair])).has(pairKey(pair));
+    return { conversationId: m.conversationId, message: messageView(m, userId, mask) };
   }
 }

@@ -31,6 +31,12 @@ const REPLAY_BATCH = 200;
  */
 export class EventHub {
   private readonly streams = new Map<string, Stream>();
+  // A wake-up names a user (or a session): it touches only their streams, however many are open.
+  private readonly byUser = new Map<string, Set<Stream>>();
+  private readonly bySession = new Map<string, Set<Stream>>();
+  // A person's tabs wake together at the same id: they share one read and one rendering per event.
+  private readonly reads = new Map<string, Promise<StoredEvent[]>>();
+  private readonly renders = new Map<string, Promise<unknown>>();
   private readonly renderers = new Map<string, EventRenderer>();
   private timer?: NodeJS.Timeout;
   private unlisten?: () => Promise<void>;
@@ -110,12 +116,71 @@ export class EventHub {
   }
 
   private onNotice(payload: string): void {
-    const [kind, a, b] = payload.split(':');
-    for (const s of this.streams.values()) {
-      if (kind === 'e' && s.userId === a && Number(b) > s.lastId) void this.pump(s);
-      else if (kind === 's' && s.sessionId === a) this.close(s);
-      else if (kind === 'a' && s.userId === a) this.close(s);
+    const [kind, a = '', b] = payload.split(':');
+    if (kind === 'e') {
+      for (const s of this.byUser.get(a) ?? []) if (Number(b) > s.lastId) void this.pump(s);
+    } else if (kind === 's') {
+      for (const s of [...(this.bySession.get(a) ?? [])]) this.close(s);
+    } else if (kind === 'a') {
+      for (const s of [...(this.byUser.get(a) ?? [])]) this.close(s);
     }
+  }
+
+  /** Streams held here for a user (tests: a wake-up must reach these and no one else's). */
+  streamsOf(userId: string): number {
+    return this.byUser.get(userId)?.size ?? 0;
+  }
+
+  private index(s: Stream): void {
+    this.streams.set(s.id, s);
+    for (const [map, key] of [
+      [this.byUser, s.userId],
+      [this.bySession, s.sessionId],
+    ] as const) {
+      const set = map.get(key) ?? new Set<Stream>();
+      set.add(s);
+      map.set(key, set);
+    }
+  }
+
+  private unindex(s: Stream): void {
+    this.streams.delete(s.id);
+    for (const [map, key] of [
+      [this.byUser, s.userId],
+      [this.bySession, s.sessionId],
+    ] as const) {
+      const set = map.get(key);
+      set?.delete(s);
+      if (set && !set.size) map.delete(key);
+    }
+  }
+
+  /** One read in flight per (user, last id), whichever of the user's streams asks. */
+  private readAfter(userId: string, lastId: number): Promise<StoredEvent[]> {
+    const key = `${userId}:${lastId}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = repo.eventsAfter(this.deps.db, userId, lastId, REPLAY_BATCH);
+      this.reads.set(key, read);
+      const forget = () => this.reads.delete(key);
+      read.then(forget, forget);
+    }
+    return read;
+  }
+
+  /** One rendering in flight per (user, event): tabs of one person see the same thing. */
+  private renderFor(userId: string, e: StoredEvent): Promise<unknown> {
+    const renderer = this.renderers.get(e.type);
+    if (!renderer) return Promise.resolve(e.data);
+    const key = `${userId}:${e.id}`;
+    let out = this.renders.get(key);
+    if (!out) {
+      out = renderer(userId, e.data);
+      this.renders.set(key, out);
+      const forget = () => this.renders.delete(key);
+      out.then(forget, forget);
+    }
+    return out;
   }
 
   /** Opens a stream on a raw response; `after` is the last id the client has (null: from now). */
@@ -139,7 +204,7 @@ export class EventHub {
     res.write(`retry: 2000\n\n`);
     res.on('close', () => this.close(s));
     res.on('error', () => this.close(s));
-    this.streams.set(s.id, s);
+    this.index(s);
     if (this.stopped) return this.close(s);
     await this.pump(s);
   }
@@ -157,11 +222,10 @@ export class EventHub {
         s.again = false;
         let batch: StoredEvent[];
         do {
-          batch = await repo.eventsAfter(this.deps.db, s.userId, s.lastId, REPLAY_BATCH);
+          batch = await this.readAfter(s.userId, s.lastId);
           for (const e of batch) {
             if (s.closed) return;
-            const renderer = this.renderers.get(e.type);
-            const data = renderer ? await renderer(s.userId, e.data) : e.data;
+            const data = await this.renderFor(s.userId, e);
             if (data !== null) s.res.write(sseEvent(e.id, e.type, data));
             s.lastId = e.id;
           }
@@ -203,7 +267,7 @@ export class EventHub {
   private close(s: Stream): void {
     if (s.closed) return;
     s.closed = true;
-    this.streams.delete(s.id);
+    this.unindex(s);
     if (!s.res.writableEnded) s.res.end();
     if (!this.stopped) {
       repo.recordStreamClosed(this.deps.db, s.id).catch((err: unknown) => {
@@ -220,6 +284,8 @@ export class EventHub {
       if (!s.res.writableEnded) s.res.end();
     }
     this.streams.clear();
+    this.byUser.clear();
+    this.bySession.clear();
     if (ids.length) {
       await Promise.all(ids.map((id) => repo.recordStreamClosed(this.deps.db, id))).catch(() => {});
     }

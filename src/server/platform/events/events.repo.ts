@@ -24,7 +24,9 @@ export interface StoredEvent {
  */
 export async function appendEvents(tx: Db, events: NewEvent[]): Promise<void> {
   if (!events.length) return;
-  const userIds = [...new Set(events.map((e) => e.userId))].sort();
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.userId, (counts.get(e.userId) ?? 0) + 1);
+  const userIds = [...counts.keys()].sort();
   const list = sql.join(
     userIds.map((u) => sql`${u}::uuid`),
     sql`, `,
@@ -35,18 +37,34 @@ export async function appendEvents(tx: Db, events: NewEvent[]): Promise<void> {
     ON CONFLICT DO NOTHING`);
   await tx.execute(sql`
     SELECT user_id FROM user_event_counters WHERE user_id IN (${list}) ORDER BY user_id FOR UPDATE`);
-  for (const e of events) {
-    const [row] = await rowsOf<{ id: string }>(
-      tx,
-      sql`UPDATE user_event_counters SET last_id = last_id + 1 WHERE user_id = ${e.userId}
-          RETURNING last_id AS id`,
-    );
-    const id = Number(row!.id);
-    await tx.execute(sql`
-      INSERT INTO user_events (user_id, id, type, data)
-      VALUES (${e.userId}, ${id}, ${e.type}, ${JSON.stringify(e.data)}::jsonb)`);
-    await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${`e:${e.userId}:${id}`})`);
-  }
+  // One statement per step, whatever the number of events: each user's counter moves by their count.
+  const bumps = sql.join(
+    userIds.map((u) => sql`(${u}::uuid, ${counts.get(u)!}::bigint)`),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ user_id: string; last_id: string }>(
+    tx,
+    sql`UPDATE user_event_counters c SET last_id = c.last_id + b.n
+        FROM (VALUES ${bumps}) AS b(user_id, n) WHERE c.user_id = b.user_id
+        RETURNING c.user_id, c.last_id`,
+  );
+  const next = new Map(rows.map((r) => [r.user_id, Number(r.last_id) - counts.get(r.user_id)!]));
+  const stored = events.map((e) => {
+    const id = next.get(e.userId)! + 1;
+    next.set(e.userId, id);
+    return { ...e, id };
+  });
+  await tx.execute(sql`
+    INSERT INTO user_events (user_id, id, type, data) VALUES ${sql.join(
+      stored.map((e) => sql`(${e.userId}, ${e.id}, ${e.type}, ${JSON.stringify(e.data)}::jsonb)`),
+      sql`, `,
+    )}`);
+  await tx.execute(
+    sql`SELECT ${sql.join(
+      stored.map((e) => sql`pg_notify(${EVENTS_CHANNEL}, ${`e:${e.userId}:${e.id}`})`),
+      sql`, `,
+    )}`,
+  );
 }
 
 export async function eventsAfter(db: Db, userId: string, afterId: number, limit: number) {

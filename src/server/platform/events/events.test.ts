@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emailOutbox, eventStreams } from '../../db/schema/index.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
+import { createTestApp, TEST_PASSWORD } from '../../testing/test-app.js';
 import { pianoTeacher } from '../../modules/bookings/bookings.test-helpers.js';
 import { conversationBetween, send } from '../../modules/messaging/messaging.test-helpers.js';
 import { openSse } from './sse-client.test-helper.js';
@@ -72,6 +72,30 @@ describe('GET /events', () => {
     const all = await again.waitFor(102);
     expect(messagesOf(all)).toEqual([...expected, 'live']);
     again.close();
+  });
+
+  it('tells both people’s open streams when a moderator hides a message, with the text gone', async () => {
+    const { inst, student, cid } = await pair();
+    const admin = await t.user({ roles: ['admin'] });
+    const m = (await send(t, student.token, cid, 'rude words')).json() as { id: string };
+    const [toInst, toStudent] = await Promise.all([openSse(base, inst.token), openSse(base, student.token)]);
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/admin/moderation/messages/${m.id}/hide`,
+      token: admin.token,
+      payload: { reason: 'Abuse' },
+    });
+    expect(res.statusCode).toBe(200);
+    for (const s of [toInst, toStudent]) {
+      const [e] = await s.waitFor(1);
+      expect(e).toMatchObject({
+        type: 'message_hidden',
+        data: { conversationId: cid, message: { id: m.id, hidden: true, body: null } },
+      });
+      // Neither the reason nor the original text travels to the participants.
+      expect(JSON.stringify(e!.data)).not.toMatch(/rude words|Abuse/);
+      s.close();
+    }
   });
 
   it('sends heartbeats on an idle stream', async () => {
@@ -178,7 +202,71 @@ describe('GET /events', () => {
   });
 });
 
-describe('without heartbeats (60 s), the change itself ends the stream', () => {
+describe('without heartbeats (60 s), a wake-up alone moves streams', () => {
+  it('a wake-up for one person touches only their streams, never another’s', async () => {
+    const quiet = await createTestApp({ config: { sseHeartbeatMs: 60_000 } });
+    try {
+      const url = await quiet.app.listen({ port: 0, host: '127.0.0.1' });
+      const [a, b] = [await quiet.user(), await quiet.user()];
+      const hub = quiet.services.events;
+      const streams = await Promise.all([
+        openSse(url, a.token),
+        openSse(url, a.token),
+        openSse(url, b.token),
+      ]);
+      expect([hub.streamsOf(a.id), hub.streamsOf(b.id)]).toEqual([2, 1]);
+      const pumped: string[] = [];
+      // Every stream a wake-up moves goes through pump: record whose they are.
+      const inner = hub as unknown as { pump(s: { userId: string }): Promise<void> };
+      const original = inner.pump.bind(hub);
+      const pump = vi.spyOn(inner, 'pump').mockImplementation((s) => {
+        pumped.push(s.userId);
+        return original(s);
+      });
+      await quiet.deps.db.transaction((tx) =>
+        hub.append(tx, [{ userId: a.id, type: 'ping', data: { n: 1 } }]),
+      );
+      await Promise.all(streams.slice(0, 2).map((s) => s.waitFor(1)));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pumped.length).toBeGreaterThan(0);
+      expect(pumped.every((u) => u === a.id)).toBe(true);
+      expect(streams[2]!.events).toHaveLength(0);
+      pump.mockRestore();
+      for (const s of streams) s.close();
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('a password change from another session ends the stream at once', async () => {
+    const quiet = await createTestApp({ config: { sseHeartbeatMs: 60_000 } });
+    try {
+      const url = await quiet.app.listen({ port: 0, host: '127.0.0.1' });
+      const u = await quiet.user();
+      const stream = await openSse(url, u.token);
+      const other = await quiet.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: u.email, password: TEST_PASSWORD },
+      });
+      const changed = await quiet.request({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        token: (other.json() as { token: string }).token,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-2' },
+      });
+      expect(changed.statusCode).toBe(204);
+      const outcome = await Promise.race([
+        stream.ended.then(() => 'ended'),
+        new Promise((r) => setTimeout(() => r('open'), 5000)),
+      ]);
+      expect(outcome).toBe('ended');
+      expect(quiet.services.events.openCount).toBe(0);
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('logout wakes the stream holder through NOTIFY', async () => {
     const slow = await createTestApp({ config: { sseHeartbeatMs: 60_000 } });
     try {

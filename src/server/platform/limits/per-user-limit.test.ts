@@ -15,4 +15,12 @@ describe('PerUserLimit', () => {
     // Another user is not held back by the first one's use.
     await expect(limit.consume('bob')).resolves.toBeUndefined();
   });
+
+  it('takes a refunded point back into the budget', async () => {
+    const limit = new PerUserLimit({ action: 'unit-refund', perMinute: 1 }, deps);
+    await limit.consume('ann');
+    await limit.refund('ann');
+    await expect(limit.consume('ann')).resolves.toBeUndefined();
+    await expect(limit.consume('ann')).rejects.toMatchObject({ statusCode: 429 });
+  });
 });

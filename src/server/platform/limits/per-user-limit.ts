@@ -28,4 +28,9 @@ export class PerUserLimit {
   consume(userId: string): Promise<void> {
     return this.limiter.consume(userId);
   }
+
+  /** Gives back the point of an attempt that turned out not to count (e.g. a retried duplicate). */
+  refund(userId: string): Promise<void> {
+    return this.limiter.refund(userId);
+  }
 }

@@ -59,6 +59,20 @@ describe('the event stream keeps the caches current', () => {
     expect(qc.getQueryData<ThreadData>(messagesKey('c1'))!.pages[0]!.items[0]!.readAt).toBe(readAt);
   });
 
+  it('replaces the text of a message a moderator hid, without adding one that is not loaded', () => {
+    const qc = new QueryClient();
+    qc.setQueryData(messagesKey('c1'), thread([message('m2', 'teacher'), message('m1', 'student')]));
+    const hidden = message('m2', 'teacher', { body: null, hidden: true });
+    applyStreamEvent(qc, { type: 'message_hidden', data: { conversationId: 'c1', message: hidden } });
+    const notLoaded = message('m0', 'teacher', { body: null, hidden: true });
+    applyStreamEvent(qc, { type: 'message_hidden', data: { conversationId: 'c1', message: notLoaded } });
+    const items = qc.getQueryData<ThreadData>(messagesKey('c1'))!.pages[0]!.items;
+    expect(items.map((m) => [m.id, m.body, m.hidden])).toEqual([
+      ['m2', null, true],
+      ['m1', 'text of m1', false],
+    ]);
+  });
+
   it('sets the badge total and the conversation’s own count everywhere it is shown', () => {
     const qc = new QueryClient();
     qc.setQueryData(unreadTotalKey, 0);

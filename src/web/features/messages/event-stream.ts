@@ -4,6 +4,7 @@ import type {
   Conversation,
   ConversationPage,
   MessageEvent,
+  MessageHiddenEvent,
   ReadEvent,
   UnreadEvent,
 } from '../../api/contracts';
@@ -15,14 +16,15 @@ import {
   storeMessage,
   unreadTotalKey,
 } from './messages-queries';
-import { applyReadReceipt, type ThreadData } from './thread-cache';
+import { applyReadReceipt, replaceMessage, type ThreadData } from './thread-cache';
 
 export type StreamEvent =
   | { type: 'message'; data: MessageEvent }
+  | { type: 'message_hidden'; data: MessageHiddenEvent }
   | { type: 'read'; data: ReadEvent }
   | { type: 'unread'; data: UnreadEvent };
 
-const STREAM_TYPES = ['message', 'read', 'unread'] as const;
+const STREAM_TYPES = ['message', 'message_hidden', 'read', 'unread'] as const;
 
 /** Brings every cache that shows messaging up to date with one event of the stream. */
 export function applyStreamEvent(qc: QueryClient, e: StreamEvent): void {
@@ -30,6 +32,9 @@ export function applyStreamEvent(qc: QueryClient, e: StreamEvent): void {
     storeMessage(qc, e.data.message);
     // The list's order and times change; a new conversation may appear in it.
     void qc.invalidateQueries({ queryKey: conversationsKey });
+  } else if (e.type === 'message_hidden') {
+    // Its text goes wherever it shows; it never counts as a new message.
+    qc.setQueryData<ThreadData>(messagesKey(e.data.conversationId), (d) => replaceMessage(d, e.data.message));
   } else if (e.type === 'read') {
     qc.setQueryData<ThreadData>(messagesKey(e.data.conversationId), (d) =>
       applyReadReceipt(d, e.data.readerId, e.data.readAt),

@@ -39,6 +39,18 @@ export function upsertMessage(data: ThreadData | undefined, m: Message): ThreadD
   return { ...data, pages: [{ ...first, items: [m, ...first.items] }, ...older] };
 }
 
+/**
+ * A message that changed after it was sent (a moderator hid it): its copy in the thread is
+ * replaced; a message not loaded stays out (it will be read as it now is when its page is).
+ */
+export function replaceMessage(data: ThreadData | undefined, m: Message): ThreadData | undefined {
+  if (!data?.pages.some((p) => p.items.some((x) => x.id === m.id))) return data;
+  return {
+    ...data,
+    pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === m.id ? m : x)) })),
+  };
+}
+
 /** A read receipt: what the reader had received by `readAt` now reads as seen. */
 export function applyReadReceipt(
   data: ThreadData | undefined,
