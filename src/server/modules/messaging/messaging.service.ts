@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/messaging.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { recordAdminAction } from '../../platform/audit/admin-audit.repo.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { offsetOf } from '../../platform/http/pagination.js';
@@ -318,8 +319,22 @@ export class MessagingService {
   }
 
   async hide(auth: AuthContext, messageId: string, reason: string) {
+    // The audit entry commits with the hiding (and rolls back with it when there is no message).
     const m = isUuid(messageId)
-      ? await repo.hideMessage(this.deps.db, messageId, auth.user.id, reason, this.now())
+      ? await this.deps.db.transaction(async (tx) => {
+          const hidden = await repo.hideMessage(tx, messageId, auth.user.id, reason, this.now());
+          if (hidden)
+            await recordAdminAction(tx, {
+              actorId: auth.user.id,
+              action: 'message.hide',
+              targetType: 'message',
+              targetUserId: hidden.senderId,
+              targetId: hidden.id,
+              reason,
+              details: { conversationId: hidden.conversationId },
+            });
+          return hidden;
+        })
       : undefined;
     if (!m) throw notFound('Message');
     return moderatedView(m);
