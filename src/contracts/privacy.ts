@@ -1,10 +1,19 @@
 // What the privacy routes take and answer (GDPR articles 15, 17 and 20; PRODUCT §7).
 import { z } from 'zod';
+import { text } from './primitives.js';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
 /** The account's password, so a borrowed session cannot erase the account. */
 export const deleteAccountBody = z.strictObject({ password: z.string().min(1).max(200) });
+
+/** An admin's erasure: why (kept in the audit log), and whether to cancel an instructor's lessons. */
+export const adminDeleteAccountBody = z.strictObject({
+  reason: text({ min: 1, max: 500, multiline: true }),
+  /** Cancel the instructor's upcoming lessons without fee (students told) instead of refusing 409. */
+  force: z.boolean().default(false),
+});
+export type AdminDeleteAccountInput = z.infer<typeof adminDeleteAccountBody>;
 
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────
 

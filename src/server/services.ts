@@ -103,7 +103,7 @@ export function createServices(deps: AppDeps) {
     search,
     passwordResets: new PasswordResetService(deps, hasher),
     analytics: new AnalyticsService(deps),
-    privacy: new PrivacyService(deps, hasher, access, accountStatus, bookings, availability, catalog),
+    privacy: new PrivacyService(deps, hasher, access, bookings, availability, catalog),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
     operations,
     auditLog: new AuditLogService(deps),

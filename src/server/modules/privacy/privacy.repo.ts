@@ -80,52 +80,62 @@ export async function exportRows(db: Db, id: string) {
 export const DELETED_NAME = 'Deleted user';
 
 /**
- * Erases a person in one transaction: the users row stays (past lessons reference it) with
+ * Erases a person inside the caller's transaction: the users row stays (past lessons reference it) with
  * nothing personal left; everything only about them goes. `names` are the forms of their name
  * the platform wrote into emails, replaced there too.
  */
-export async function eraseAccount(db: Db, id: string, oldEmail: string, names: string[], at: Date) {
-  await db.transaction(async (tx) => {
-    const when = at.toISOString();
+export async function eraseAccountWithin(
+  tx: Db,
+  e: { id: string; actorId: string; oldEmail: string; names: string[]; at: Date },
+) {
+  const { id, oldEmail, names } = e;
+  const when = e.at.toISOString();
+  await tx.execute(
+    sql`UPDATE users SET email = ${`deleted-${id}@deleted.invalid`}, full_name = ${DELETED_NAME},
+          password_hash = '!erased', account_status = 'deactivated', status_changed_by = ${e.actorId},
+          status_changed_at = ${when}::timestamptz, status_reason = NULL,
+          deleted_at = ${when}::timestamptz, updated_at = ${when}::timestamptz
+        WHERE id = ${id}`,
+  );
+  await tx.execute(
+    sql`UPDATE sessions SET revoked_at = coalesce(revoked_at, ${when}::timestamptz), user_agent = NULL, ip_hash = NULL
+        WHERE user_id = ${id}`,
+  );
+  await tx.execute(sql`DELETE FROM password_reset_tokens WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM search_interactions WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM search_events WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM search_history WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM user_events WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM user_permissions WHERE user_id = ${id}`);
+  await tx.execute(
+    sql`UPDATE instructor_profiles SET bio = '', address = NULL, online_link = NULL WHERE user_id = ${id}`,
+  );
+  await tx.execute(
+    sql`UPDATE instructor_services SET active = false, description = '' WHERE instructor_id = ${id}`,
+  );
+  await tx.execute(sql`DELETE FROM availability_ranges WHERE instructor_id = ${id}`);
+  await tx.execute(sql`DELETE FROM blackout_dates WHERE instructor_id = ${id}`);
+  await tx.execute(sql`DELETE FROM instructor_areas WHERE instructor_id = ${id}`);
+  // Past lessons stay as business records (the other person's history and stats); what the
+  // student wrote into them goes.
+  await tx.execute(sql`UPDATE bookings SET student_address = NULL, note = NULL WHERE student_id = ${id}`);
+  // Reviews keep their stars (the instructor's rating must not move); the words written by or about
+  // the person go.
+  await tx.execute(sql`UPDATE reviews SET text = NULL WHERE reviewer_id = ${id}`);
+  await tx.execute(sql`UPDATE reviews SET reply_text = NULL WHERE instructor_id = ${id}`);
+  await tx.execute(
+    sql`UPDATE student_feedback SET text = NULL
+        WHERE instructor_id = ${id} OR booking_id IN (SELECT id FROM bookings WHERE student_id = ${id})`,
+  );
+  await tx.execute(sql`UPDATE messages SET body = '[deleted]' WHERE sender_id = ${id}`);
+  await tx.execute(sql`DELETE FROM message_reports WHERE reporter_id = ${id}`);
+  await tx.execute(sql`DELETE FROM user_blocks WHERE blocker_id = ${id} OR blocked_id = ${id}`);
+  await tx.execute(sql`DELETE FROM email_outbox WHERE lower(to_address) = lower(${oldEmail})`);
+  for (const name of names.filter((n) => n.trim().length >= 2)) {
     await tx.execute(
-      sql`UPDATE users SET email = ${`deleted-${id}@deleted.invalid`}, full_name = ${DELETED_NAME},
-            password_hash = '!erased', account_status = 'deactivated', status_changed_by = ${id},
-            status_changed_at = ${when}::timestamptz, status_reason = NULL,
-            deleted_at = ${when}::timestamptz, updated_at = ${when}::timestamptz
-          WHERE id = ${id}`,
+      sql`UPDATE email_outbox SET text_body = replace(text_body, ${name}, ${DELETED_NAME}),
+            subject = replace(subject, ${name}, ${DELETED_NAME})
+          WHERE strpos(text_body, ${name}) > 0 OR strpos(subject, ${name}) > 0`,
     );
-    await tx.execute(
-      sql`UPDATE sessions SET revoked_at = coalesce(revoked_at, ${when}::timestamptz), user_agent = NULL, ip_hash = NULL
-          WHERE user_id = ${id}`,
-    );
-    await tx.execute(sql`DELETE FROM password_reset_tokens WHERE user_id = ${id}`);
-    await tx.execute(sql`DELETE FROM search_interactions WHERE user_id = ${id}`);
-    await tx.execute(sql`DELETE FROM search_events WHERE user_id = ${id}`);
-    await tx.execute(sql`DELETE FROM search_history WHERE user_id = ${id}`);
-    await tx.execute(sql`DELETE FROM user_events WHERE user_id = ${id}`);
-    await tx.execute(sql`DELETE FROM user_permissions WHERE user_id = ${id}`);
-    await tx.execute(
-      sql`UPDATE instructor_profiles SET bio = '', address = NULL, online_link = NULL WHERE user_id = ${id}`,
-    );
-    await tx.execute(
-      sql`UPDATE instructor_services SET active = false, description = '' WHERE instructor_id = ${id}`,
-    );
-    await tx.execute(sql`DELETE FROM availability_ranges WHERE instructor_id = ${id}`);
-    await tx.execute(sql`DELETE FROM blackout_dates WHERE instructor_id = ${id}`);
-    await tx.execute(sql`DELETE FROM instructor_areas WHERE instructor_id = ${id}`);
-    // Past lessons stay as business records (the other person's history and stats); what the
-    // student wrote into them goes.
-    await tx.execute(sql`UPDATE bookings SET student_address = NULL, note = NULL WHERE student_id = ${id}`);
-    await tx.execute(sql`UPDATE messages SET body = '[deleted]' WHERE sender_id = ${id}`);
-    await tx.execute(sql`DELETE FROM message_reports WHERE reporter_id = ${id}`);
-    await tx.execute(sql`DELETE FROM user_blocks WHERE blocker_id = ${id} OR blocked_id = ${id}`);
-    await tx.execute(sql`DELETE FROM email_outbox WHERE lower(to_address) = lower(${oldEmail})`);
-    for (const name of names.filter((n) => n.trim().length >= 2)) {
-      await tx.execute(
-        sql`UPDATE email_outbox SET text_body = replace(text_body, ${name}, ${DELETED_NAME}),
-              subject = replace(subject, ${name}, ${DELETED_NAME})
-            WHERE strpos(text_body, ${name}) > 0 OR strpos(subject, ${name}) > 0`,
-      );
-    }
-  });
+  }
 }
