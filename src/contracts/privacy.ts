@@ -33,15 +33,23 @@ export const privacyExport = z
     blackoutDates: rows,
     bookingsAsStudent: rows,
     bookingsAsInstructor: rows,
+    /** What happened to those lessons: booked, rescheduled, cancelled... */
+    bookingHistory: rows,
+    reviewsWritten: rows,
+    /** Published reviews of my teaching, with my replies. */
+    reviewsReceived: rows,
     searchHistory: rows,
     searchEvents: rows,
     searchInteractions: rows,
     conversations: rows,
     /** Messages I sent and received in my conversations; `fromMe` tells which. */
     messages: rows,
+    /** My live-update events (new message, read) as the event stream replays them. */
+    events: rows,
     sessions: rows,
   })
-  .describe('Everything the platform holds about me, as one file.');
+  .strict()
+  .describe('Everything the platform holds about me, as one file (streamed, section by section).');
 export type PrivacyExport = z.infer<typeof privacyExport>;
 
 export const accountDeleted = z

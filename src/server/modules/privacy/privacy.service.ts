@@ -1,4 +1,5 @@
-import type { AccountDeleted, PrivacyExport } from '../../../contracts/privacy.js';
+import { Readable } from 'node:stream';
+import type { AccountDeleted } from '../../../contracts/privacy.js';
 import { findUserById, type UserRow } from '../accounts/users.repo.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import type { BookingsService } from '../bookings/bookings.service.js';
@@ -13,7 +14,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { isUuid } from '../../platform/ids.js';
 import { PerUserLimit } from '../../platform/limits/per-user-limit.js';
-import { eraseAccountWithin, exportRows } from './privacy.repo.js';
+import { EXPORT_SECTIONS, eraseAccountWithin, sectionBatches } from './privacy.repo.js';
 
 /** Data export (GDPR art. 15/20) and erasure (art. 17): one's own, or any account's by an admin. */
 export class PrivacyService {
@@ -50,12 +51,47 @@ export class PrivacyService {
     return this.exportOf(userId);
   }
 
-  private async exportOf(id: string) {
-    const rows = await exportRows(this.deps.db, id);
-    // Dates and arrays as JSON has them (ISO strings), whichever driver read the rows.
-    return JSON.parse(
-      JSON.stringify({ exportedAt: this.deps.clock.now().toISOString(), ...rows }),
-    ) as PrivacyExport;
+  /**
+   * The export as JSON text, a section at a time and each section a batch of rows at a time, so
+   * the whole file is never in memory. Dates come out as ISO strings (Date.toJSON), whichever
+   * driver read them.
+   */
+  private exportOf(id: string): Readable {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    async function* json() {
+      yield `{"exportedAt":${JSON.stringify(now.toISOString())}`;
+      for (const s of EXPORT_SECTIONS) {
+        yield `,${JSON.stringify(s.name)}:`;
+        if (s.kind === 'object' || s.kind === 'names') {
+          let rows: Record<string, unknown>[] = [];
+          for await (const batch of sectionBatches(db, s, id, now)) rows = batch;
+          yield s.kind === 'names'
+            ? JSON.stringify(rows.map((r) => r.name))
+            : JSON.stringify(rows[0] ?? (s.name === 'profile' ? {} : null));
+          continue;
+        }
+        yield '[';
+        let first = true;
+        for await (const batch of sectionBatches(db, s, id, now)) {
+          yield (first ? '' : ',') + batch.map((r) => JSON.stringify(r)).join(',');
+          first = false;
+        }
+        yield ']';
+      }
+      yield '}\n';
+    }
+    const log = this.deps.log;
+    // Headers are sent by then: a failure can only cut the file short (invalid JSON), and is logged.
+    async function* logged() {
+      try {
+        yield* json();
+      } catch (err) {
+        log.error({ err, userId: id }, 'privacy export failed part-way');
+        throw err;
+      }
+    }
+    return Readable.from(logged());
   }
 
   async delete(auth: AuthContext, password: string): Promise<AccountDeleted> {
