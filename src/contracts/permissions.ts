@@ -39,6 +39,7 @@ export const PERMISSIONS = {
     manage_financials: 'Change financial settings',
     manage_roles: 'Grant and remove roles',
     manage_permissions: 'Grant and revoke per-user permissions',
+    view_audit_log: 'See the log of every admin action',
   },
 } as const;
 

@@ -1,10 +1,19 @@
 // What the privacy routes take and answer (GDPR articles 15, 17 and 20; PRODUCT §7).
 import { z } from 'zod';
+import { text } from './primitives.js';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
 /** The account's password, so a borrowed session cannot erase the account. */
 export const deleteAccountBody = z.strictObject({ password: z.string().min(1).max(200) });
+
+/** An admin's erasure: why (kept in the audit log), and whether to cancel an instructor's lessons. */
+export const adminDeleteAccountBody = z.strictObject({
+  reason: text({ min: 1, max: 500, multiline: true }),
+  /** Cancel the instructor's upcoming lessons without fee (students told) instead of refusing 409. */
+  force: z.boolean().default(false),
+});
+export type AdminDeleteAccountInput = z.infer<typeof adminDeleteAccountBody>;
 
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────
 
@@ -24,15 +33,23 @@ export const privacyExport = z
     blackoutDates: rows,
     bookingsAsStudent: rows,
     bookingsAsInstructor: rows,
+    /** What happened to those lessons: booked, rescheduled, cancelled... */
+    bookingHistory: rows,
+    reviewsWritten: rows,
+    /** Published reviews of my teaching, with my replies. */
+    reviewsReceived: rows,
     searchHistory: rows,
     searchEvents: rows,
     searchInteractions: rows,
     conversations: rows,
     /** Messages I sent and received in my conversations; `fromMe` tells which. */
     messages: rows,
+    /** My live-update events (new message, read) as the event stream replays them. */
+    events: rows,
     sessions: rows,
   })
-  .describe('Everything the platform holds about me, as one file.');
+  .strict()
+  .describe('Everything the platform holds about me, as one file (streamed, section by section).');
 export type PrivacyExport = z.infer<typeof privacyExport>;
 
 export const accountDeleted = z

@@ -19,6 +19,7 @@ import { installRequestMetrics } from './platform/metrics/request-metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { adminUsersRoutes } from './modules/admin/admin-users.routes.js';
+import { auditLogRoutes } from './modules/admin/audit-log.routes.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(
       await api.register(authRoutes(deps, services.auth, services.passwordResets));
       await api.register(catalogRoutes(services.catalog));
       await api.register(adminUsersRoutes(services.adminUsers));
+      await api.register(auditLogRoutes(services.auditLog));
       await api.register(analyticsRoutes(services.analytics));
       await api.register(privacyRoutes(services.privacy));
       await api.register(operationsRoutes(services.operations));

@@ -8,6 +8,8 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number) => z.coerce.number().int().min(0).default(def);
+// A retention period: at least a day (0 would purge everything), at most ten years.
+const days = (def: number) => z.coerce.number().int().min(1).max(3650).default(def);
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -40,6 +42,10 @@ const envSchema = z.object({
   SSE_HEARTBEAT_SECONDS: int(25),
   PG_PREPARE_THRESHOLD: int(3),
   SHUTDOWN_GRACE_MS: int(10_000),
+  // ≈ 13 months: a year-on-year look and the 90-day reports stay whole.
+  RETENTION_SEARCH_EVENTS_DAYS: days(396),
+  RETENTION_DELETED_HISTORY_DAYS: days(90),
+  RETENTION_GUEST_DATA_DAYS: days(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +85,8 @@ export interface Config {
   pgPrepareThreshold: number;
   /** SIGTERM: how long in-flight requests and running jobs get before the process exits anyway (1). */
   shutdownGraceMs: number;
+  /** What the retention job keeps, in days (modules/privacy/retention.ts). */
+  retention: { searchEventsDays: number; deletedHistoryDays: number; guestDataDays: number };
   /** Cheap argon2 parameters: only ever set by the test helpers. */
   fastHashing: boolean;
   /** Compare every answer with its route's contract (route-contracts.ts): the test helpers set it. */
@@ -149,6 +157,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     sseHeartbeatMs: Math.max(1, e.SSE_HEARTBEAT_SECONDS) * 1000,
     pgPrepareThreshold: e.PG_PREPARE_THRESHOLD,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    retention: {
+      searchEventsDays: e.RETENTION_SEARCH_EVENTS_DAYS,
+      deletedHistoryDays: e.RETENTION_DELETED_HISTORY_DAYS,
+      guestDataDays: e.RETENTION_GUEST_DATA_DAYS,
+    },
     fastHashing: false,
     checkResponseContracts: false,
   };

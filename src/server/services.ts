@@ -8,6 +8,7 @@ import { AuthService } from './modules/accounts/auth.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
+import { AuditLogService } from './modules/admin/audit-log.service.js';
 import { AnalyticsService } from './modules/analytics/analytics.service.js';
 import { PrivacyService } from './modules/privacy/privacy.service.js';
 import { OperationsService, QUEUE_NAME } from './modules/operations/operations.service.js';
@@ -105,9 +106,10 @@ export function createServices(deps: AppDeps) {
     search,
     passwordResets: new PasswordResetService(deps, hasher),
     analytics: new AnalyticsService(deps),
-    privacy: new PrivacyService(deps, hasher, access, accountStatus, bookings, availability, catalog),
+    privacy: new PrivacyService(deps, hasher, access, bookings, availability, catalog),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
     operations,
+    auditLog: new AuditLogService(deps),
   };
 }
 

@@ -28,6 +28,7 @@ const AvailabilityEditorPage = lazy(() => import('./features/availability-editor
 const AdminUsersPage = lazy(() => import('./features/admin/admin-users-page'));
 const AdminUserPage = lazy(() => import('./features/admin/admin-user-page'));
 const AdminAnalyticsPage = lazy(() => import('./features/admin-analytics/admin-analytics-page'));
+const AuditLogPage = lazy(() => import('./features/admin-audit/audit-log-page'));
 const OperationsPage = lazy(() => import('./features/operations/operations-page'));
 const NotFoundPage = lazy(() => import('./features/not-found-page'));
 
@@ -116,6 +117,7 @@ const router = createBrowserRouter([
                 handle: { title: 'Search analytics' },
               },
               { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
+              { path: 'admin/audit-log', element: <AuditLogPage />, handle: { title: 'Audit log' } },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },

@@ -94,3 +94,5 @@ export type {
   ReviewTag,
 } from '../../contracts/reviews.js';
 export { REVIEW_TAGS } from '../../contracts/review-tags.js';
+export type { AuditEntry, AuditLogPage } from '../../contracts/audit.js';
+export { AUDIT_ACTION_LABEL, type AuditAction } from '../../contracts/audit-actions.js';

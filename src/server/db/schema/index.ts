@@ -9,3 +9,4 @@ export * from './messaging.js';
 export * from './events.js';
 export * from './reviews.js';
 export * from './analytics.js';
+export * from './audit.js';

@@ -35,6 +35,9 @@ export const searchHistory = pgTable(
     index('search_history_converted_idx')
       .on(t.convertedAt)
       .where(sql`${t.convertedAt} IS NOT NULL`),
+    index('search_history_deleted_idx')
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
     check('search_history_owner_check', sql`(${t.userId} IS NULL) <> (${t.guestSessionId} IS NULL)`),
   ],
 );

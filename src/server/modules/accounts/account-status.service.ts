@@ -1,4 +1,5 @@
 import type { UserAccess } from '../../platform/access/user-access.js';
+import { type AdminAction, recordAdminAction } from '../../platform/audit/admin-audit.repo.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.repo.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden } from '../../platform/http/errors.js';
@@ -20,9 +21,12 @@ export class AccountStatusService {
     this.listeners.push(l);
   }
 
-  /** Takes effect at once: a deactivation ends every live session. */
-  async change(userId: string, to: AccountStatus, actorId: string, reason?: string) {
-    return this.apply(userId, to, actorId, reason ?? null, false);
+  /**
+   * Takes effect at once: a deactivation ends every live session. An admin's change passes its
+   * audit entry, written in the status change's transaction.
+   */
+  async change(userId: string, to: AccountStatus, actorId: string, reason?: string, audit?: AdminAction) {
+    return this.apply(userId, to, actorId, reason ?? null, false, audit);
   }
 
   /**
@@ -46,10 +50,15 @@ export class AccountStatusService {
     actorId: string,
     reason: string | null,
     selfService: boolean,
+    audit?: AdminAction,
   ) {
-    const user = await setAccountStatus(this.deps.db, userId, to, actorId, reason, selfService);
+    const user = await this.deps.db.transaction(async (tx) => {
+      const u = await setAccountStatus(tx, userId, to, actorId, reason, selfService);
+      if (u && audit) await recordAdminAction(tx, audit);
+      if (u && to === 'deactivated') await revokeUserSessions(tx, userId);
+      return u;
+    });
     if (!user) return undefined;
-    if (to === 'deactivated') await revokeUserSessions(this.deps.db, userId);
     await this.access.invalidate(userId);
     for (const l of this.listeners) await l(userId, to, actorId);
     return user;

@@ -3,6 +3,7 @@ import type { AdminUser } from '../../../contracts/admin.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { isPermissionName, type RoleName } from '../../platform/access/permissions.js';
 import { setUserPermission } from '../../platform/access/rbac.repo.js';
+import { recordAdminAction } from '../../platform/audit/admin-audit.repo.js';
 import type { UserAccess } from '../../platform/access/user-access.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
@@ -53,11 +54,20 @@ export class AdminUsersService {
   }
 
   async changeStatus(actor: AuthContext, id: string, to: AccountStatus, reason?: string) {
-    await this.existing(id);
+    const before = await this.existing(id);
     if (id === actor.user.id && to !== 'active') {
       throw unprocessable('SELF_LOCKOUT', 'Admins cannot suspend or deactivate their own account here.');
     }
-    const u = await this.status.change(id, to, actor.user.id, reason?.trim() || undefined);
+    const why = reason?.trim() || undefined;
+    const u = await this.status.change(id, to, actor.user.id, why, {
+      actorId: actor.user.id,
+      action: 'user.status_change',
+      targetType: 'user',
+      targetUserId: id,
+      targetId: id,
+      reason: why,
+      details: { from: before.accountStatus, to },
+    });
     return adminView(u!);
   }
 
@@ -69,7 +79,17 @@ export class AdminUsersService {
       throw unprocessable('SELF_LOCKOUT', 'Admins cannot revoke their own permissions here.');
     }
     if (!isPermissionName(name)) throw notFound('Permission');
-    await setUserPermission(this.deps.db, id, name, granted);
+    await this.deps.db.transaction(async (tx) => {
+      await setUserPermission(tx, id, name, granted);
+      await recordAdminAction(tx, {
+        actorId: actor.user.id,
+        action: granted ? 'user.permission_grant' : 'user.permission_revoke',
+        targetType: 'user',
+        targetUserId: id,
+        targetId: id,
+        details: { permission: name },
+      });
+    });
     await this.access.invalidate(id);
     return this.get(id);
   }

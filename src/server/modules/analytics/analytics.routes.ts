@@ -68,7 +68,7 @@ export const analyticsRoutes =
           },
         },
         async (req, reply) => {
-          const report = await analytics.report(req.auth!, name, req.query);
+          const report = await analytics.exportReport(req.auth!, name, req.query);
           const { from, to } = report.range;
           return reply
             .type('text/csv; charset=utf-8')

@@ -5,6 +5,7 @@ import type {
   ServiceAnalyticsList,
 } from '../../../contracts/analytics.js';
 import type { Db } from '../../db/client.js';
+import { recordAdminAction } from '../../platform/audit/admin-audit.repo.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import * as repo from './analytics.repo.js';
@@ -191,6 +192,26 @@ export class AnalyticsService {
       limit: q.limit ?? DEFAULT_LIMIT,
     };
     return (build[name] as (c: Ctx) => Promise<AnalyticsReport<N>>)(ctx);
+  }
+
+  /**
+   * A report for download: the export is an admin action, so it is logged (once the report is
+   * built, so a failed one leaves no entry) with the range it covered.
+   */
+  async exportReport<N extends AnalyticsReportName>(
+    auth: AuthContext,
+    name: N,
+    q: AnalyticsRangeQuery,
+  ): Promise<AnalyticsReport<N>> {
+    const report = await this.report(auth, name, q);
+    await recordAdminAction(this.deps.db, {
+      actorId: auth.user.id,
+      action: 'analytics.csv_export',
+      targetType: 'analytics_report',
+      targetId: name,
+      details: { report: name, from: report.range.from, to: report.range.to },
+    });
+    return report;
   }
 
   /** The service-analytics job's last run, most demanded first (the route's permission holds). */

@@ -1,5 +1,6 @@
 import type { Canceller } from '../../../contracts/money.js';
 import { cancellationTerms, lessonPriceCents } from '../../../contracts/money.js';
+import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, unprocessable } from '../../platform/http/errors.js';
@@ -141,6 +142,44 @@ export class BookingLifecycle {
       });
       for (const b of rows) await this.cancelBySystem(b, reason, now);
     }
+  }
+
+  /**
+   * The same cancellation inside the caller's transaction (an account erasure: the lessons, the
+   * notices to the other people and the erasure commit together). Call `afterSystemCancellations`
+   * with the answer once it has committed.
+   */
+  async cancelFutureLessonsWithin(tx: Db, userId: string, reason: string): Promise<BookingRow[]> {
+    const now = this.now();
+    const done: BookingRow[] = [];
+    for (const as of ['student', 'instructor'] as const) {
+      const { rows } = await repo.listBookings(tx, {
+        userId,
+        as,
+        scope: 'upcoming',
+        now,
+        limit: 10_000,
+        offset: 0,
+      });
+      for (const b of rows) {
+        if (b.startsAt <= now) continue;
+        const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
+          cancellationFeeCents: 0,
+          cancelledBy: 'system',
+          cancellationReason: reason,
+          cancelledAt: now,
+        });
+        if (!r) continue;
+        await notifyParticipants(tx, this.deps.mailer, 'cancelled', r, this.deps.clock);
+        done.push(r);
+      }
+    }
+    return done;
+  }
+
+  async afterSystemCancellations(rows: BookingRow[]) {
+    for (const id of new Set(rows.map((r) => r.instructorId)))
+      await afterBookingCommit(this.deps.mailer, this.availability, id);
   }
 
   private async cancelBySystem(b: BookingRow, reason: string, now: Date) {

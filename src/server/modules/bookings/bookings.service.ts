@@ -54,6 +54,15 @@ export class BookingsService {
     return this.lifecycle.cancelFutureLessonsOf(userId, reason);
   }
 
+  /** Inside the caller's transaction; pass the answer to `afterSystemCancellations` after commit. */
+  cancelFutureLessonsWithin(...args: Parameters<BookingLifecycle['cancelFutureLessonsWithin']>) {
+    return this.lifecycle.cancelFutureLessonsWithin(...args);
+  }
+
+  afterSystemCancellations(...args: Parameters<BookingLifecycle['afterSystemCancellations']>) {
+    return this.lifecycle.afterSystemCancellations(...args);
+  }
+
   get(auth: AuthContext, id: string) {
     return this.queries.get(auth, id);
   }

@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/messaging.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { recordAdminAction } from '../../platform/audit/admin-audit.repo.js';
 import type { EventHub } from '../../platform/events/event-hub.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { offsetOf } from '../../platform/http/pagination.js';
@@ -321,9 +322,19 @@ export class MessagingService {
   /** Hides a message; both people's open threads hear of it and replace its text. */
   async hide(auth: AuthContext, messageId: string, reason: string) {
     if (!isUuid(messageId)) throw notFound('Message');
+    // The audit entry and both live events commit with the hiding (none of them without a message).
     const m = await this.deps.db.transaction(async (tx) => {
       const hidden = await repo.hideMessage(tx, messageId, auth.user.id, reason, this.now());
       if (!hidden) return undefined;
+      await recordAdminAction(tx, {
+        actorId: auth.user.id,
+        action: 'message.hide',
+        targetType: 'message',
+        targetUserId: hidden.senderId,
+        targetId: hidden.id,
+        reason,
+        details: { conversationId: hidden.conversationId },
+      });
       const c = (await repo.findConversation(tx, hidden.conversationId))!;
       const ref = { conversationId: c.id, messageId: hidden.id };
       await this.events.append(tx, [

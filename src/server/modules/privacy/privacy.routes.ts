@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { userIdParams } from '../../../contracts/admin.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
-import { accountDeleted, deleteAccountBody, privacyExport } from '../../../contracts/privacy.js';
+import {
+  accountDeleted,
+  adminDeleteAccountBody,
+  deleteAccountBody,
+  privacyExport,
+} from '../../../contracts/privacy.js';
 import type { PrivacyService } from './privacy.service.js';
+
+const exportResponse = {
+  description: 'The data (an attachment).',
+  content: { 'application/json': { schema: privacyExport } },
+};
 
 export const privacyRoutes =
   (privacy: PrivacyService): FastifyPluginAsyncZod =>
@@ -18,21 +29,19 @@ export const privacyRoutes =
           summary: 'Download everything the platform holds about me as one JSON file.',
           tags,
           querystring: noQuery,
-          response: {
-            200: {
-              description: 'My data (an attachment).',
-              content: { 'application/json': { schema: privacyExport } },
-            },
-            429: errorResponse,
-          },
+          response: { 200: exportResponse, 429: errorResponse },
         },
       },
       async (req, reply) => {
-        const data = await privacy.export(req.auth!);
-        reply
-          .header('content-disposition', 'attachment; filename="instainstru-my-data.json"')
-          .header('cache-control', 'no-store');
-        return data;
+        const stream = await privacy.export(req.auth!);
+        return (
+          reply
+            .type('application/json; charset=utf-8')
+            .header('content-disposition', 'attachment; filename="instainstru-my-data.json"')
+            .header('cache-control', 'no-store')
+            // The contract's JSON, written section by section (privacyExport checks it in the tests).
+            .send(stream as never)
+        );
       },
     );
 
@@ -51,5 +60,49 @@ export const privacyRoutes =
         },
       },
       async (req) => privacy.delete(req.auth!, req.body.password),
+    );
+
+    app.get(
+      '/admin/privacy/users/:id/export',
+      {
+        config: { permission: 'manage_users' },
+        schema: {
+          operationId: 'exportUserData',
+          summary: 'Download everything the platform holds about one account (recorded in the audit log).',
+          tags: [...tags, 'admin'],
+          params: userIdParams,
+          querystring: noQuery,
+          response: { 200: exportResponse, 404: errorResponse },
+        },
+      },
+      async (req, reply) => {
+        const stream = await privacy.adminExport(req.auth!, req.params.id);
+        return (
+          reply
+            .type('application/json; charset=utf-8')
+            .header('content-disposition', `attachment; filename="instainstru-user-${req.params.id}.json"`)
+            .header('cache-control', 'no-store')
+            // The contract's JSON, written section by section (privacyExport checks it in the tests).
+            .send(stream as never)
+        );
+      },
+    );
+
+    app.post(
+      '/admin/privacy/users/:id/delete',
+      {
+        config: { permission: 'manage_users' },
+        schema: {
+          operationId: 'deleteUserAccount',
+          summary: 'Erase one account, with a reason (recorded in the audit log).',
+          tags: [...tags, 'admin'],
+          params: userIdParams,
+          querystring: noQuery,
+          body: adminDeleteAccountBody,
+          // 409 HAS_FUTURE_LESSONS unless force; 422 SELF_LOCKOUT for the admin's own account.
+          response: { 200: accountDeleted, 404: errorResponse, 409: errorResponse, 422: errorResponse },
+        },
+      },
+      async (req) => privacy.adminDelete(req.auth!, req.params.id, req.body),
     );
   };

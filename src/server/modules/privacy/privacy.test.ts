@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
@@ -181,5 +182,114 @@ describe('account deletion', () => {
       sql`SELECT count(*) FILTER (WHERE active)::int AS active FROM instructor_services WHERE instructor_id = ${idle.id}`,
     );
     expect(svc!.active).toBe(0);
+  });
+});
+
+/** Every column of every public table whose value (as text) holds `id`, as "table.column". */
+async function columnsHoldingId(id: string): Promise<string[]> {
+  const cols = await rowsOf<{ table_name: string; column_name: string }>(
+    t.deps.db,
+    sql`SELECT c.table_name, c.column_name FROM information_schema.columns c
+        JOIN information_schema.tables tb ON tb.table_name = c.table_name AND tb.table_schema = c.table_schema
+        WHERE c.table_schema = 'public' AND tb.table_type = 'BASE TABLE'
+          AND c.data_type IN ('uuid', 'text', 'jsonb', 'character varying', 'ARRAY')
+        ORDER BY c.table_name, c.column_name`,
+  );
+  const hits: string[] = [];
+  for (const c of cols) {
+    const [row] = await rowsOf<{ n: number }>(
+      t.deps.db,
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(c.table_name)}
+          WHERE ${sql.identifier(c.column_name)}::text ILIKE ${`%${id}%`}`,
+    );
+    if (row!.n > 0) hits.push(`${c.table_name}.${c.column_name}`);
+  }
+  return hits;
+}
+
+describe('deletion completeness', () => {
+  it('leaves the old email, name and id nowhere but as a bare reference in business records; the instructor’s lessons and stats do not move', async () => {
+    const ins = await createInstructor(t, { fullName: 'Paula Keeps' });
+    const me = await t.user({ fullName: 'Quentin Vanish', email: `quentin-${Date.now()}@example.com` });
+    await search(me.token, 'cello with quentin');
+    const past = await insertLessonRow(t, {
+      instructor: ins,
+      studentId: me.id,
+      startsAt: '2026-06-05T14:00:00Z',
+      status: 'completed',
+    });
+    await insertLessonRow(t, { instructor: ins, studentId: me.id, startsAt: '2026-06-25T14:00:00Z' });
+    const review = await t.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${past}/review`,
+      token: me.token,
+      payload: { rating: 4, text: 'Quentin says: lovely lessons' },
+    });
+    expect(review.statusCode).toBe(201);
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${past}/student-feedback`,
+      token: ins.token,
+      payload: { rating: 5, text: 'Quentin practised well' },
+    });
+    const conv = await t.request({
+      method: 'POST',
+      url: '/api/v1/conversations',
+      token: me.token,
+      payload: { instructorId: ins.id },
+    });
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/conversations/${conv.json().id}/messages`,
+      token: me.token,
+      payload: { body: 'Hi, Quentin here, quentin@home.example', clientMessageId: randomUUID() },
+    });
+    const instructorView = async () => ({
+      stats: (await t.request({ method: 'GET', url: '/api/v1/bookings/stats', token: ins.token })).json(),
+      profile: (({ rating, reviewCount }) => ({ rating, reviewCount }))(
+        (await t.request({ method: 'GET', url: `/api/v1/instructors/${ins.id}` })).json(),
+      ),
+      history: (
+        await t.request({
+          method: 'GET',
+          url: '/api/v1/bookings?as=instructor&scope=history',
+          token: ins.token,
+        })
+      )
+        .json()
+        .items.map((b: { id: string; status: string; priceCents: number }) => [b.id, b.status, b.priceCents]),
+    });
+    const before = await instructorView();
+    expect(before.history).toEqual([[past, 'completed', expect.any(Number)]]);
+
+    expect((await del(me.token, TEST_PASSWORD)).statusCode).toBe(200);
+
+    expect(await tablesHolding(me.email)).toEqual([]);
+    expect(await tablesHolding('Quentin')).toEqual([]);
+    expect(await tablesHolding('Vanish')).toEqual([]);
+    // The id survives only where a record points at the account (now "Deleted user"); users.email is
+    // the placeholder deleted-<id>@deleted.invalid.
+    expect(await columnsHoldingId(me.id)).toEqual([
+      'bookings.student_id',
+      'conversation_participants.user_id',
+      'conversations.student_id',
+      'messages.sender_id',
+      'reviews.reviewer_id',
+      'sessions.user_id',
+      'user_event_counters.user_id',
+      'user_roles.user_id',
+      'users.email',
+      'users.id',
+      'users.status_changed_by',
+    ]);
+    const after = await instructorView();
+    // The upcoming lesson moved to cancelled (free); completed lessons and earnings did not move.
+    expect(after.stats).toEqual({
+      ...before.stats,
+      upcoming: before.stats.upcoming - 1,
+      cancelled: before.stats.cancelled + 1,
+    });
+    expect(after.profile).toEqual(before.profile);
+    expect(after.history).toEqual(expect.arrayContaining(before.history));
   });
 });

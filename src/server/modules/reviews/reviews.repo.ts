@@ -88,11 +88,20 @@ export async function setReply(db: Db, id: string, text: string, now: Date): Pro
   return rows.length > 0;
 }
 
-export async function hideReview(db: Db, id: string, reason: string, by: string, now: Date): Promise<void> {
-  await db
+/** False when it was hidden already (a concurrent moderator got there first). */
+export async function hideReview(
+  db: Db,
+  id: string,
+  reason: string,
+  by: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
     .update(reviews)
     .set({ hiddenAt: now, hiddenReason: reason, hiddenBy: by })
-    .where(eq(reviews.id, id));
+    .where(and(eq(reviews.id, id), isNull(reviews.hiddenAt)))
+    .returning({ id: reviews.id });
+  return rows.length > 0;
 }
 
 export async function isInstructor(db: Db, id: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { CreateReviewInput, LessonFeedback, StudentFeedbackInput } from '../../../contracts/reviews.js';
 import { REVIEW_WINDOW_DAYS } from '../../../contracts/reviews.js';
+import { recordAdminAction } from '../../platform/audit/admin-audit.repo.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
@@ -146,7 +147,20 @@ export class ReviewsService {
     if (!r) throw notFound('Review');
     if (r.hiddenAt) throw conflict('ALREADY_HIDDEN', 'This review is already hidden.');
     const now = this.now();
-    await repo.hideReview(this.deps.db, r.id, reason, auth.user.id, now);
+    const hidden = await this.deps.db.transaction(async (tx) => {
+      if (!(await repo.hideReview(tx, r.id, reason, auth.user.id, now))) return false;
+      await recordAdminAction(tx, {
+        actorId: auth.user.id,
+        action: 'review.hide',
+        targetType: 'review',
+        targetUserId: r.reviewerId,
+        targetId: r.id,
+        reason,
+        details: { instructorId: r.instructorId },
+      });
+      return true;
+    });
+    if (!hidden) throw conflict('ALREADY_HIDDEN', 'This review is already hidden.');
     await this.ratings.changed();
     return reviewView((await repo.findReview(this.deps.db, r.id))!, now);
   }

@@ -177,8 +177,10 @@ export class BullmqJobRunner implements JobRunner {
         if (!def) throw new Error(`no handler for job ${job.name}`);
         const endTimer = this.metrics.jobDuration.startTimer({ job: job.name });
         try {
-          await def.handler(job.data, { attempt: job.attemptsMade + 1 });
+          // What the handler answers is kept as the job's return value (a run's counts, for one).
+          const result = await def.handler(job.data, { attempt: job.attemptsMade + 1 });
           endTimer({ outcome: 'completed' });
+          return result;
         } catch (err) {
           endTimer({ outcome: 'failed' });
           throw err;

@@ -5,7 +5,8 @@ export interface JobContext {
 
 export interface JobDefinition<T = unknown> {
   name: string;
-  handler: (data: T, ctx: JobContext) => Promise<void>;
+  /** May answer a small summary of the run: BullMQ keeps it as the job's return value. */
+  handler: (data: T, ctx: JobContext) => Promise<unknown>;
   /** Total tries including the first; default 3. */
   attempts?: number;
   /** First retry delay; doubles each time. Default 1000 ms. */

@@ -25,6 +25,11 @@ export function AdminNav() {
           Operations
         </NavLink>
       )}
+      {can(me, 'view_audit_log') && (
+        <NavLink to="/admin/audit-log" className={tab}>
+          Audit log
+        </NavLink>
+      )}
     </nav>
   );
 }
