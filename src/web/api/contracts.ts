@@ -93,3 +93,10 @@ export type {
   ReviewTag,
 } from '../../contracts/reviews.js';
 export { REVIEW_TAGS } from '../../contracts/review-tags.js';
+export type { ProfilePhoto } from '../../contracts/photos.js';
+export {
+  MAX_PHOTO_BYTES,
+  MIN_PHOTO_SIDE,
+  PHOTO_MEDIA_TYPES,
+  photoUrlAtSize,
+} from '../../contracts/photo-limits.js';
