@@ -1,4 +1,5 @@
-import { check, screenshot } from './harness.mjs';
+import sharp from 'sharp';
+import { audit, check, screenshot } from './harness.mjs';
 
 /** (d) A new account becomes an instructor, adds a service with a rate, and sees the dashboard. */
 export async function newInstructorOnboards({ page }) {
@@ -25,6 +26,24 @@ export async function newInstructorOnboards({ page }) {
   await page.getByLabel('1 h 30 min').check();
   await page.getByRole('button', { name: 'Add the service' }).click();
   await page.getByText('Piano · $72/h').waitFor();
+
+  // A profile photo: a text file is refused beside the field, a real image is previewed and saved.
+  const photo = page.getByLabel('Choose a photo');
+  await photo.setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not an image'),
+  });
+  await page.getByText('Choose a JPEG, PNG or WebP image.').waitFor();
+  const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2f6f9f' } })
+    .jpeg()
+    .toBuffer();
+  await photo.setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: image });
+  await page.getByAltText('Preview of the photo you picked').waitFor();
+  await page.getByRole('button', { name: 'Upload photo' }).click();
+  await page.getByText('Photo saved.').waitFor();
+  await page.getByAltText('Photo of Robin Teacher').waitFor();
+  await audit(page, 'profile editor with a photo');
 
   await page.getByRole('link', { name: '← Dashboard' }).click();
   await page.getByRole('heading', { name: 'Teaching dashboard' }).waitFor();

@@ -91,7 +91,11 @@ export const bookedService = z
 export type BookedService = z.infer<typeof bookedService>;
 
 export const bookingPerson = z
-  .object({ id: z.string(), name: z.string().describe('Full name: shown only to the other person.') })
+  .object({
+    id: z.string(),
+    name: z.string().describe('Full name: shown only to the other person.'),
+    photoUrl: z.string().nullable().describe('Their profile photo (instructors); null: draw a placeholder.'),
+  })
   .describe('One of the two people in the lesson.');
 export type BookingPerson = z.infer<typeof bookingPerson>;
 

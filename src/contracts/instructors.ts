@@ -202,6 +202,8 @@ export const ownInstructorProfile = z
     /** Shown to a student only once they book an in-person lesson at the instructor's place. */
     address: z.string().nullable(),
     onlineLink: z.string().nullable(),
+    /** The 256 px rendition of the profile photo; null when there is none. */
+    photoUrl: z.string().nullable(),
     services: z.array(offering).describe('Every offering, retired ones included.'),
   })
   .describe("The signed-in instructor's own profile, with settings and every offering.");

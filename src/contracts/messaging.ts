@@ -58,6 +58,14 @@ export const reasonBody = z.strictObject({
 
 export const conversationPerson = z.object({ id: z.string(), name: z.string() });
 
+/** One of the conversation's two people, with the photo its list and header show. */
+export const conversationMember = conversationPerson.extend({
+  photoUrl: z
+    .string()
+    .nullable()
+    .describe('Their profile photo (people who teach); null: draw a placeholder.'),
+});
+
 export const contactDetailsPolicy = z
   .object({
     masked: z.boolean().describe('Emails, phone numbers and links you receive are hidden.'),
@@ -68,8 +76,8 @@ export const contactDetailsPolicy = z
 export const conversation = z
   .object({
     id: z.string(),
-    student: conversationPerson,
-    instructor: conversationPerson,
+    student: conversationMember,
+    instructor: conversationMember,
     createdAt: isoInstant,
     lastMessageAt: isoInstant.nullable(),
     unreadCount: z.int().min(0).describe('Messages to the caller not read yet.'),

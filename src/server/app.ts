@@ -27,6 +27,7 @@ import { availabilityRoutes, publicAvailabilityRoutes } from './modules/availabi
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.js';
+import { photosRoutes } from './modules/photos/photos.routes.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
 import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { moderationRoutes } from './modules/messaging/moderation.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(
       await api.register(analyticsRoutes(services.analytics));
       await api.register(privacyRoutes(services.privacy));
       await api.register(operationsRoutes(services.operations));
+      await api.register(photosRoutes(services.photos));
       await api.register(instructorsRoutes(services));
       await api.register(availabilityRoutes(services));
       await api.register(publicAvailabilityRoutes(services));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { MODULE_JOBS } from './module-jobs.js';
 import { defineModuleJobs } from './platform/jobs/register-jobs.js';
 import { PasswordHasher } from './platform/auth/password.js';
@@ -22,6 +23,8 @@ import { ReviewsService } from './modules/reviews/reviews.service.js';
 import { MessagingService } from './modules/messaging/messaging.service.js';
 import { EventHub } from './platform/events/event-hub.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
+import { PhotosService } from './modules/photos/photos.service.js';
+import { FileSystemPhotoStorage } from './platform/storage/filesystem-photo-storage.js';
 import { OfferingIndex } from './modules/search/offering-index.js';
 import { SearchHistoryService } from './modules/search/search-history.service.js';
 import { SearchMatching } from './modules/search/search-matching.js';
@@ -47,6 +50,10 @@ export function createServices(deps: AppDeps) {
     bookings,
     areas,
   );
+  // Photo bytes under DATA_DIR; an S3-compatible PhotoStorage can take its place at scale.
+  const photos = new PhotosService(deps, new FileSystemPhotoStorage(join(deps.config.dataDir, 'photos')));
+  // Search keeps each offering's photo key in its index: a new photo is an offering change there.
+  photos.onChange(() => catalog.invalidate());
   const events = new EventHub(deps, deps.config.sseHeartbeatMs);
   const messaging = new MessagingService(deps, bookings, events);
   instructors.replyTimeFrom((id) => messaging.replyTimeMinutes(id));
@@ -94,6 +101,7 @@ export function createServices(deps: AppDeps) {
       bookings.busyTimes(userId, after),
     ),
     instructors,
+    photos,
     bookings,
     events,
     messaging,

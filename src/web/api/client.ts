@@ -51,11 +51,14 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     'x-timezone': browserZone(),
     ...opts.headers,
   };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a photo) goes as its raw bytes; the server reads its type from them, not from here.
+  const file = opts.body instanceof Blob ? opts.body : undefined;
+  if (file) headers['content-type'] = 'application/octet-stream';
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(withQuery(`/api/v1${path}`, opts.query), {
     method: opts.method ?? 'GET',
     headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    body: file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     credentials: 'same-origin',
     signal: opts.signal,
   });

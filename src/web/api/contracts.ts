@@ -96,3 +96,10 @@ export type {
 export { REVIEW_TAGS } from '../../contracts/review-tags.js';
 export type { AuditEntry, AuditLogPage } from '../../contracts/audit.js';
 export { AUDIT_ACTION_LABEL, type AuditAction } from '../../contracts/audit-actions.js';
+export type { ProfilePhoto } from '../../contracts/photos.js';
+export {
+  MAX_PHOTO_BYTES,
+  MIN_PHOTO_SIDE,
+  PHOTO_MEDIA_TYPES,
+  photoUrlAtSize,
+} from '../../contracts/photo-limits.js';

@@ -49,6 +49,8 @@ export const instructorProfiles = pgTable(
     /** Shown to a student only once they have booked an in-person lesson at the instructor's place. */
     address: text('address'),
     onlineLink: text('online_link'),
+    /** Content-hashed key of the profile photo in photo storage; null = none (a placeholder is drawn). */
+    photoKey: text('photo_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -57,6 +59,7 @@ export const instructorProfiles = pgTable(
     check('instructor_profiles_notice_check', sql`${t.minAdvanceHours} between 0 and 720`),
     check('instructor_profiles_ahead_check', sql`${t.maxDaysAhead} between 1 and 365`),
     check('instructor_profiles_years_check', sql`${t.yearsExperience} between 0 and 80`),
+    check('instructor_profiles_photo_key_check', sql`${t.photoKey} ~ '^[0-9a-f]{32}$'`),
   ],
 );
 

@@ -112,6 +112,7 @@ export class BookingCreation {
           fullName: offering.instructorName,
           email: offering.instructorEmail,
           timezone: offering.instructorUserTimezone,
+          photoKey: offering.instructorPhotoKey,
         },
       ],
     ]);

@@ -1,3 +1,4 @@
+import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import { DateTime } from 'luxon';
 import type { BookingStatus } from '../../../contracts/bookings.js';
 import { cancellationQuote } from '../../../contracts/money.js';
@@ -69,7 +70,11 @@ export class BookingQueries {
       const o = await repo.findOfferingForBooking(this.deps.db, r.instructorServiceId);
       if (!o) continue;
       items.push({
-        instructor: { id: r.instructorId, name: people.get(r.instructorId)?.fullName ?? '' },
+        instructor: {
+          id: r.instructorId,
+          name: people.get(r.instructorId)?.fullName ?? '',
+          photoUrl: o.instructorPhotoKey ? photoUrlOf(o.instructorPhotoKey) : null,
+        },
         instructorServiceId: o.id,
         service: { id: o.serviceId, slug: o.serviceSlug, name: o.serviceName },
         hourlyRateCents: o.hourlyRateCents,

@@ -4,6 +4,7 @@ import type {
   BookingStatus,
   LessonLocationType,
 } from '../../../contracts/bookings.js';
+import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import { instantToLocal } from '../availability/local-time.js';
 import type { BookingRow } from './bookings.repo.js';
 
@@ -14,8 +15,12 @@ import type { BookingRow } from './bookings.repo.js';
  */
 export function bookingView(
   b: BookingRow,
-  people: Map<string, { fullName: string }>,
+  people: Map<string, { fullName: string; photoKey?: string | null }>,
 ): Omit<Booking, 'allowedActions'> {
+  const person = (id: string) => {
+    const p = people.get(id);
+    return { id, name: p?.fullName ?? '', photoUrl: p?.photoKey ? photoUrlOf(p.photoKey) : null };
+  };
   const start = instantToLocal(b.startsAt, b.instructorTimezone);
   const end = instantToLocal(b.endsAt, b.instructorTimezone);
   return {
@@ -27,8 +32,8 @@ export function bookingView(
     instructorServiceId: b.instructorServiceId,
     service: { id: b.serviceId, slug: b.serviceSlug, name: b.serviceName },
     // Full names only between the two people who share the lesson.
-    instructor: { id: b.instructorId, name: people.get(b.instructorId)?.fullName ?? '' },
-    student: { id: b.studentId, name: people.get(b.studentId)?.fullName ?? '' },
+    instructor: person(b.instructorId),
+    student: person(b.studentId),
     date: start.date,
     startTime: start.time,
     endTime: end.date === start.date ? end.time : '24:00',

@@ -34,6 +34,7 @@ export async function findOfferingForBooking(db: Db, instructorServiceId: string
       instructorName: users.fullName,
       instructorEmail: users.email,
       instructorUserTimezone: users.timezone,
+      instructorPhotoKey: instructorProfiles.photoKey,
       timezone: instructorProfiles.timezone,
       bufferMinutes: instructorProfiles.bufferMinutes,
     })
@@ -191,6 +192,8 @@ export interface Participant {
   fullName: string;
   email: string;
   timezone: string;
+  /** The profile photo's storage key when the person teaches and has one. */
+  photoKey?: string | null;
 }
 /** By user id. */
 export type Participants = Map<string, Participant>;
@@ -198,8 +201,15 @@ export type Participants = Map<string, Participant>;
 export async function namesOf(db: Db, ids: string[]): Promise<Participants> {
   if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: users.id, fullName: users.fullName, email: users.email, timezone: users.timezone })
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      email: users.email,
+      timezone: users.timezone,
+      photoKey: instructorProfiles.photoKey,
+    })
     .from(users)
+    .leftJoin(instructorProfiles, eq(instructorProfiles.userId, users.id))
     .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -1,4 +1,5 @@
 import type { AgeGroup, Level, LocationType, Offering } from '../../../contracts/instructors.js';
+import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import type { OfferingWithService } from './instructors.repo.js';
 
 /** Public names are first name + last initial ("Ada L."); full names only between people who share a lesson. */
@@ -20,3 +21,7 @@ export const offeringView = (o: OfferingWithService): Offering => ({
   locationTypes: o.locationTypes as LocationType[],
   active: o.active,
 });
+
+/** The profile photo's URL from the key loaded with the instructor (no query); null = placeholder. */
+export const photoUrlFrom = (photoKey: string | null | undefined): string | null =>
+  photoKey ? photoUrlOf(photoKey) : null;

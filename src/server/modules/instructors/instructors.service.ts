@@ -22,13 +22,13 @@ import type {
 import type { RatingsSnapshot } from '../reviews/ratings.js';
 import { EMPTY_RATINGS } from '../reviews/ratings.js';
 import * as repo from './instructors.repo.js';
-import { offeringView, publicName } from './instructor-views.js';
+import { offeringView, photoUrlFrom, publicName } from './instructor-views.js';
 
 /** The card's "4.8 · 23 reviews": the mean and count of published reviews (null/0 when none). */
-function ratingFields(s: RatingsSnapshot, id: string) {
+function ratingFields(s: RatingsSnapshot, id: string, photoKey: string | null) {
   const r = s.byInstructor.get(id);
-  // No photo upload yet: the web app draws its own placeholder when photoUrl is null.
-  return { rating: r?.mean ?? null, reviewCount: r?.count ?? 0, photoUrl: null };
+  // The web app draws its own placeholder when photoUrl is null.
+  return { rating: r?.mean ?? null, reviewCount: r?.count ?? 0, photoUrl: photoUrlFrom(photoKey) };
 }
 
 export class InstructorsService {
@@ -76,7 +76,7 @@ export class InstructorsService {
           yearsExperience: p.yearsExperience,
           areas: areas.get(p.userId) ?? [],
           timezone: p.timezone,
-          ...ratingFields(ratings, p.userId),
+          ...ratingFields(ratings, p.userId, p.photoKey),
           services: mine.map(offeringView),
           minRateCents: Math.min(...mine.map((o) => o.hourlyRateCents)),
         },
@@ -114,7 +114,7 @@ export class InstructorsService {
       yearsExperience: p.yearsExperience,
       areas: areas.get(id) ?? [],
       timezone: p.timezone,
-      ...ratingFields(ratings, id),
+      ...ratingFields(ratings, id, p.photoKey),
       services: (offerings.get(id) ?? []).filter((o) => o.active).map(offeringView),
     };
   }
@@ -156,6 +156,7 @@ export class InstructorsService {
       maxDaysAhead: p.maxDaysAhead,
       address: p.address,
       onlineLink: p.onlineLink,
+      photoUrl: photoUrlFrom(p.photoKey),
       services: (offerings.get(p.userId) ?? []).map(offeringView),
     };
   }

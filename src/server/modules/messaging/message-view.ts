@@ -1,4 +1,5 @@
 import type { Conversation, Message, ModeratedMessage } from '../../../contracts/messaging.js';
+import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import { MASKING_EXPLANATION, maskContactDetails } from './contact-masking.js';
 import type { ConversationRow, MessageRow } from './messaging.repo.js';
 
@@ -39,6 +40,8 @@ export function moderatedView(m: MessageRow): ModeratedMessage {
   };
 }
 
+const photoUrlOrNull = (key: string | null) => (key ? photoUrlOf(key) : null);
+
 export function conversationView(
   c: ConversationRow,
   o: {
@@ -50,8 +53,12 @@ export function conversationView(
 ): Conversation {
   return {
     id: c.id,
-    student: { id: c.studentId, name: c.studentName },
-    instructor: { id: c.instructorId, name: c.instructorName },
+    student: { id: c.studentId, name: c.studentName, photoUrl: photoUrlOrNull(c.studentPhotoKey) },
+    instructor: {
+      id: c.instructorId,
+      name: c.instructorName,
+      photoUrl: photoUrlOrNull(c.instructorPhotoKey),
+    },
     createdAt: c.createdAt.toISOString(),
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
     unreadCount: o.unreadCount,

@@ -10,6 +10,9 @@ export interface ConversationRow {
   instructorName: string;
   studentEmail: string;
   instructorEmail: string;
+  /** Profile photo keys (a person who teaches may have one); null = none. */
+  studentPhotoKey: string | null;
+  instructorPhotoKey: string | null;
   createdAt: Date;
   lastMessageAt: Date | null;
 }
@@ -33,9 +36,12 @@ const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ?
 const CONVERSATION_COLUMNS = sql`
   c.id, c.student_id, c.instructor_id, c.created_at, c.last_message_at,
   s.full_name AS student_name, s.email AS student_email,
-  i.full_name AS instructor_name, i.email AS instructor_email`;
+  i.full_name AS instructor_name, i.email AS instructor_email,
+  sp.photo_key AS student_photo_key, ip.photo_key AS instructor_photo_key`;
 const CONVERSATION_FROM = sql`
-  conversations c JOIN users s ON s.id = c.student_id JOIN users i ON i.id = c.instructor_id`;
+  conversations c JOIN users s ON s.id = c.student_id JOIN users i ON i.id = c.instructor_id
+  LEFT JOIN instructor_profiles sp ON sp.user_id = c.student_id
+  LEFT JOIN instructor_profiles ip ON ip.user_id = c.instructor_id`;
 
 type RawConversation = Record<string, unknown>;
 const toConversation = (r: RawConversation): ConversationRow => ({
@@ -46,6 +52,8 @@ const toConversation = (r: RawConversation): ConversationRow => ({
   instructorName: r.instructor_name as string,
   studentEmail: r.student_email as string,
   instructorEmail: r.instructor_email as string,
+  studentPhotoKey: (r.student_photo_key as string | null) ?? null,
+  instructorPhotoKey: (r.instructor_photo_key as string | null) ?? null,
   createdAt: date(r.created_at),
   lastMessageAt: dateOrNull(r.last_message_at),
 });

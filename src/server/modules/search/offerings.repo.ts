@@ -18,6 +18,8 @@ export interface OfferingRow {
   ageGroups: AgeGroup[];
   locationTypes: LocationType[];
   timezone: string;
+  /** The profile photo's storage key (the card's photo URL is built from it); null = none. */
+  photoKey: string | null;
   areas: {
     boroughSlug: string;
     borough: string;
@@ -34,7 +36,7 @@ export async function loadSearchableOfferings(db: Db, instructorId?: string): Pr
       SELECT isv.id, isv.instructor_id AS "instructorId", u.full_name AS "instructorName",
              s.id AS "serviceId", s.slug AS "serviceSlug", s.name AS "serviceName", c.slug AS "categorySlug",
              isv.hourly_rate_cents AS "hourlyRateCents", isv.durations, isv.levels, isv.age_groups AS "ageGroups",
-             isv.location_types AS "locationTypes", p.timezone,
+             isv.location_types AS "locationTypes", p.timezone, p.photo_key AS "photoKey",
              coalesce((SELECT json_agg(json_build_object(
                         'boroughSlug', a.borough_slug, 'borough', b.name,
                         'neighborhoodSlug', nullif(a.neighborhood_slug, ''), 'neighborhood', n.name)

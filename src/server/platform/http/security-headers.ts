@@ -17,8 +17,9 @@ export function installSecurityHeaders(app: FastifyInstance, publicUrl: string):
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'"],
-        // Profile photos will be served from this origin too; data: for inline SVG icons.
-        'img-src': ["'self'", 'data:'],
+        // Profile photos are served from this origin; data: for inline SVG icons; blob: for the
+        // preview of a photo picked for upload (an object URL made by this page).
+        'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
         'object-src': ["'none'"],

@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Booking, BookingPage, BookingStats, Offering, OwnInstructorProfile } from '../../api/contracts';
+import type {
+  Booking,
+  BookingPage,
+  BookingStats,
+  Offering,
+  OwnInstructorProfile,
+  ProfilePhoto,
+} from '../../api/contracts';
 
 export const useMyProfile = (enabled = true) =>
   useQuery({
@@ -39,6 +46,29 @@ export function useUpdateProfile() {
       api('/instructors/me', { method: 'PUT', body }),
     onSuccess: refresh,
   });
+}
+
+/** Upload (the file's raw bytes) or remove my profile photo. */
+export function usePhotoEdits() {
+  const refresh = useRefreshProfile();
+  const qc = useQueryClient();
+  // Lessons and conversations show the photo too.
+  const after = () =>
+    Promise.all([
+      refresh(),
+      qc.invalidateQueries({ queryKey: ['bookings'] }),
+      qc.invalidateQueries({ queryKey: ['conversations'] }),
+    ]);
+  return {
+    upload: useMutation({
+      mutationFn: (file: File) => api<ProfilePhoto>('/instructors/me/photo', { method: 'PUT', body: file }),
+      onSuccess: after,
+    }),
+    remove: useMutation({
+      mutationFn: () => api<ProfilePhoto>('/instructors/me/photo', { method: 'DELETE' }),
+      onSuccess: after,
+    }),
+  };
 }
 
 export type OfferingFields = Pick<

@@ -9,6 +9,7 @@ import { useCatalogAll } from '../catalog/catalog-queries';
 import { BoroughPicker } from './borough-picker';
 import { useMyProfile, useOfferingEdits, useUpdateProfile } from './dashboard-queries';
 import { OfferingForm } from './offering-form';
+import { PhotoEditor } from './photo-editor';
 
 export default function ProfileEditorPage() {
   const profile = useMyProfile();
@@ -28,6 +29,7 @@ export default function ProfileEditorPage() {
         <ErrorState error={profile.error} retry={() => void profile.refetch()} />
       ) : (
         <>
+          <PhotoEditor profile={profile.data} />
           <ProfileForm key={profile.dataUpdatedAt} profile={profile.data} />
           <Services profile={profile.data} />
         </>

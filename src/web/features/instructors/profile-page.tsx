@@ -13,6 +13,7 @@ import { MessageButton } from '../messages/message-button';
 import { replyTimeLabel } from '../messages/message-format';
 import { useInstructor } from './availability-queries';
 import { WeekGrid } from './week-grid';
+import { Avatar } from '../../components/avatar';
 
 export default function ProfilePage() {
   const { id = '' } = useParams();
@@ -36,12 +37,7 @@ export default function ProfilePage() {
   return (
     <div className="space-y-8">
       <header className="flex flex-col gap-4 sm:flex-row sm:items-center">
-        <div
-          className="flex size-20 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-3xl font-bold text-indigo-700"
-          aria-hidden
-        >
-          {p.name.slice(0, 1)}
-        </div>
+        <Avatar id={p.id} name={p.name} photoUrl={p.photoUrl} size="xl" />
         <div className="space-y-1">
           <h1 className="text-3xl font-bold">{p.name}</h1>
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">

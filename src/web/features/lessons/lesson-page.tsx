@@ -14,6 +14,7 @@ import { CancelDialog } from './cancel-dialog';
 import { LessonReview } from './lesson-review';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
+import { Avatar } from '../../components/avatar';
 
 export default function LessonPage() {
   const { id = '' } = useParams();
@@ -38,6 +39,7 @@ export default function LessonPage() {
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
+        <Avatar id={other.id} name={other.name} photoUrl={other.photoUrl} size="md" />
         <h1 className="text-2xl font-bold">
           {b.service.name} with {other.name}
         </h1>

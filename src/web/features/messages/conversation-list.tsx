@@ -6,6 +6,7 @@ import { Pager, pageCount } from '../../components/pager';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageTime } from './message-format';
 import { useConversations } from './messages-queries';
+import { Avatar } from '../../components/avatar';
 
 /** The other person of a conversation, from `me`'s side, and what they are to me. */
 export function otherOf(c: Conversation, me: string) {
@@ -39,12 +40,7 @@ export function ConversationList({ me, zone, activeId }: { me: string; zone: str
                 aria-current={active ? 'page' : undefined}
                 className={`flex items-center gap-3 p-3 hover:bg-slate-50 ${active ? 'bg-indigo-50' : ''}`}
               >
-                <span
-                  aria-hidden
-                  className="flex size-10 shrink-0 items-center justify-center rounded-full bg-indigo-100 font-bold text-indigo-700"
-                >
-                  {other.name.slice(0, 1)}
-                </span>
+                <Avatar id={other.id} name={other.name} photoUrl={other.photoUrl} size="sm" />
                 <span className="min-w-0 flex-1">
                   <span className={`block truncate ${c.unreadCount ? 'font-bold' : 'font-medium'}`}>
                     {other.name}

@@ -7,8 +7,8 @@ import type { ThreadData } from './thread-cache';
 
 const conv = (id: string, unreadCount = 0): Conversation => ({
   id,
-  student: { id: 'student', name: 'Sam Student' },
-  instructor: { id: 'teacher', name: 'Tia Teacher' },
+  student: { id: 'student', name: 'Sam Student', photoUrl: null },
+  instructor: { id: 'teacher', name: 'Tia Teacher', photoUrl: null },
   createdAt: '2026-11-25T10:00:00.000Z',
   lastMessageAt: null,
   unreadCount,

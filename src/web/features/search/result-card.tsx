@@ -5,6 +5,7 @@ import { LOCATION_LABEL } from '../../api/contracts';
 import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
 import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';
+import { Avatar } from '../../components/avatar';
 
 /** The real start times the search found for this card, as buttons straight to the review step. */
 function NextTimes({
@@ -63,12 +64,7 @@ export function ResultCard({
   const profileUrl = `/instructors/${result.instructor.id}?service=${result.instructorServiceId}`;
   return (
     <article className="flex flex-col gap-4 rounded-2xl border border-slate-200 p-4 sm:flex-row sm:p-5">
-      <div
-        className="flex size-14 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-lg font-bold text-indigo-700"
-        aria-hidden
-      >
-        {result.instructor.name.slice(0, 1)}
-      </div>
+      <Avatar id={result.instructor.id} name={result.instructor.name} photoUrl={result.instructor.photoUrl} />
       <div className="flex-1 space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>

@@ -5,6 +5,7 @@ import type {
   SearchResponse,
   SearchResult,
 } from '../../../../contracts/search.js';
+import { photoUrlFrom } from '../../instructors/instructor-views.js';
 import type { ServiceMatcher } from '../matcher/service-matcher.js';
 import type { CatalogSnapshot } from '../../catalog/catalog.service.js';
 import type { RatingsSnapshot } from '../../reviews/ratings.js';
@@ -30,7 +31,12 @@ export function resultCard(
   const offering = ratings.byOffering.get(o.id);
   return {
     instructorServiceId: o.id,
-    instructor: { id: o.instructorId, name: o.publicName, areas: o.areas, photoUrl: null },
+    instructor: {
+      id: o.instructorId,
+      name: o.publicName,
+      areas: o.areas,
+      photoUrl: photoUrlFrom(o.photoKey),
+    },
     service: { id: o.serviceId, slug: o.serviceSlug, name: o.serviceName, categorySlug: o.categorySlug },
     hourlyRateCents: o.hourlyRateCents,
     durations: o.durations,
