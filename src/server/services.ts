@@ -16,6 +16,7 @@ import { AvailabilityService } from './modules/availability/availability.service
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { PageMetaService } from './modules/seo/page-meta.service.js';
 import { RatingsService } from './modules/reviews/ratings.service.js';
 import { ReviewsService } from './modules/reviews/reviews.service.js';
 import { MessagingService } from './modules/messaging/messaging.service.js';
@@ -105,6 +106,7 @@ export function createServices(deps: AppDeps) {
     privacy: new PrivacyService(deps, hasher, access, accountStatus, bookings, availability, catalog),
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
     operations,
+    pageMeta: new PageMetaService(deps, catalog, instructors),
   };
 }
 

@@ -9,6 +9,7 @@ import HomePage from './features/home/home-page';
 
 // Each page is its own chunk; only the home page ships in the first download.
 const AllServicesPage = lazy(() => import('./features/catalog/all-services-page'));
+const ServicePage = lazy(() => import('./features/catalog/service-page'));
 const SearchPage = lazy(() => import('./features/search/search-page'));
 const ProfilePage = lazy(() => import('./features/instructors/profile-page'));
 const BookingPage = lazy(() => import('./features/booking/booking-page'));
@@ -53,11 +54,20 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'services', element: <AllServicesPage />, handle: { title: 'All services' } },
           {
+            path: 'services/:slug',
+            element: <ServicePage />,
+            handle: { title: 'Service', ownTitle: true },
+          },
+          {
             path: 'search',
             element: <SearchPage />,
             handle: { title: (q: URLSearchParams) => (q.get('q') ? `“${q.get('q')}”` : 'Search') },
           },
-          { path: 'instructors/:id', element: <ProfilePage />, handle: { title: 'Instructor' } },
+          {
+            path: 'instructors/:id',
+            element: <ProfilePage />,
+            handle: { title: 'Instructor', ownTitle: true },
+          },
           {
             path: 'book/:instructorId/:offeringId',
             element: <BookingPage />,

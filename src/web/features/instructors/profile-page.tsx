@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
+import { useOwnTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
 import { ReviewsList } from './reviews-list';
@@ -14,6 +15,15 @@ import { replyTimeLabel } from '../messages/message-format';
 import { useInstructor } from './availability-queries';
 import { WeekGrid } from './week-grid';
 
+/** The server's head says the same: "Ada L. — Guitar, Piano instructor". */
+function instructorTitle(
+  p: { name: string; services: { active: boolean; service: { name: string } }[] } | undefined,
+) {
+  if (!p) return undefined;
+  const teaches = [...new Set(p.services.filter((s) => s.active).map((s) => s.service.name))];
+  return teaches.length ? `${p.name} — ${teaches.slice(0, 3).join(', ')} instructor` : p.name;
+}
+
 export default function ProfilePage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -21,6 +31,7 @@ export default function ProfilePage() {
   const zone = me?.timezone ?? browserZone();
   const instructor = useInstructor(id);
   const [weekStart, setWeekStart] = useState(() => todayIn(zone));
+  useOwnTitle(instructorTitle(instructor.data), 'Instructor');
 
   if (instructor.isPending) return <Loading rows={4} />;
   if (instructor.isError)
