@@ -8,6 +8,7 @@ import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
+import { wrongRoleAndMissingPages } from './journey-rough-edges.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
@@ -22,6 +23,10 @@ const journeys = [
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',
     studentAndInstructorMessageLive,
+  ],
+  [
+    'wrong-role pages redirect or say not allowed; a missing lesson is not retryable',
+    wrongRoleAndMissingPages,
   ],
   [
     'phone-width pages fit the screen and pass the accessibility audit',

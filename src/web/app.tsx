@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { Layout } from './components/layout';
 import { RouteError } from './components/route-error';
+import { RequireAccess } from './features/auth/require-access';
 import { RequireSignIn } from './features/auth/require-sign-in';
 import HomePage from './features/home/home-page';
 
@@ -107,25 +108,46 @@ const router = createBrowserRouter([
               },
               { path: 'account', element: <AccountPage />, handle: { title: 'Your account' } },
               { path: 'teach/start', element: <OnboardingPage />, handle: { title: 'Become an instructor' } },
-              { path: 'teach', element: <DashboardPage />, handle: { title: 'Teaching dashboard' } },
               {
-                path: 'teach/profile',
-                element: <ProfileEditorPage />,
-                handle: { title: 'Profile and services' },
+                // Someone who does not teach yet is led to become an instructor.
+                element: <RequireAccess need={{ role: 'instructor', otherwise: '/teach/start' }} />,
+                children: [
+                  { path: 'teach', element: <DashboardPage />, handle: { title: 'Teaching dashboard' } },
+                  {
+                    path: 'teach/profile',
+                    element: <ProfileEditorPage />,
+                    handle: { title: 'Profile and services' },
+                  },
+                  {
+                    path: 'teach/availability',
+                    element: <AvailabilityEditorPage />,
+                    handle: { title: 'Availability' },
+                  },
+                ],
               },
               {
-                path: 'teach/availability',
-                element: <AvailabilityEditorPage />,
-                handle: { title: 'Availability' },
+                element: <RequireAccess need={{ permission: 'view_all_users' }} />,
+                children: [
+                  { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
+                  { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
+                ],
               },
-              { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
-              { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
               {
-                path: 'admin/analytics',
-                element: <AdminAnalyticsPage />,
-                handle: { title: 'Search analytics' },
+                element: <RequireAccess need={{ permission: 'view_system_analytics' }} />,
+                children: [
+                  {
+                    path: 'admin/analytics',
+                    element: <AdminAnalyticsPage />,
+                    handle: { title: 'Search analytics' },
+                  },
+                ],
               },
-              { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
+              {
+                element: <RequireAccess need={{ permission: 'access_monitoring' }} />,
+                children: [
+                  { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
+                ],
+              },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
