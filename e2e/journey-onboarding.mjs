@@ -1,4 +1,4 @@
-import { check, screenshot } from './harness.mjs';
+import { audit, check, screenshot } from './harness.mjs';
 
 /** (d) A new account becomes an instructor, adds a service with a rate, and sees the dashboard. */
 export async function newInstructorOnboards({ page }) {
@@ -10,11 +10,30 @@ export async function newInstructorOnboards({ page }) {
   await page.getByRole('button', { name: 'Sign up' }).click();
 
   await page.getByRole('heading', { name: 'Become an instructor' }).waitFor();
+  // (bug 10) Continue says what is missing, beside each field, instead of staying silently disabled.
+  await page.getByText('To continue: write a few words about you').waitFor();
+  await page.getByRole('button', { name: 'Continue to services and rates' }).click();
+  await page.getByText('Choose at least one borough.', { exact: true }).waitFor();
+  const bioHint = await page.getByLabel('About you').getAttribute('aria-describedby');
+  check(!!bioHint, 'the missing bio hint is not tied to its field');
+  check(
+    (await page.locator(`[id="${bioHint}"]`).innerText()).includes('Write a few words'),
+    'the bio field does not say what is missing',
+  );
+  check(
+    await page.getByLabel('About you').evaluate((el) => el === document.activeElement),
+    'Continue did not move to the first missing field',
+  );
+  await audit(page, 'onboarding hints');
   await page
     .getByLabel('About you')
     .fill('Jazz pianist, twenty years on the bandstand, patient with beginners.');
   await page.getByLabel('Years of teaching experience').fill('20');
   await page.getByLabel('Queens').check();
+  check(
+    (await page.getByText('To continue:').count()) === 0,
+    'a complete form still says something is missing',
+  );
   await page.getByRole('button', { name: 'Continue to services and rates' }).click();
 
   await page.getByRole('heading', { name: 'Profile and services' }).waitFor();
