@@ -45,6 +45,30 @@ export async function newInstructorOnboards({ page }) {
   await page.getByRole('button', { name: 'Add the service' }).click();
   await page.getByText('Piano · $72/h').waitFor();
 
+  // (bug 13) Saving the profile says so, and survives the refetch that follows the save.
+  await page.getByLabel('Bio').fill('Jazz pianist; patient with beginners and returners.');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await page.waitForTimeout(500);
+  check(
+    (await page.getByRole('status').filter({ hasText: 'Saved' }).count()) === 1,
+    '"Saved" went away after the profile was refetched',
+  );
+  // Removing a service asks in the app's dialog, never the browser's confirm().
+  let nativeDialog = false;
+  page.on('dialog', (d) => {
+    nativeDialog = true;
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Piano?' });
+  await dialog.waitFor();
+  await audit(page, 'remove service dialog');
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  check(!nativeDialog, 'removing a service opened the browser confirm()');
+  await page.getByText('Piano · $72/h').waitFor();
+
   await page.getByRole('link', { name: '← Dashboard' }).click();
   await page.getByRole('heading', { name: 'Teaching dashboard' }).waitFor();
   await page.getByText('No upcoming lessons').waitFor();
