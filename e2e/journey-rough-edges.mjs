@@ -1,4 +1,5 @@
 import { audit, check, expectConsoleError, logIn } from './harness.mjs';
+import { instructorWithUpcomingLessons } from './journey-messages.mjs';
 
 /** Every answer the page got with this status while `run` ran. */
 async function answersWith(page, status, run) {
@@ -42,4 +43,42 @@ export async function wrongRoleAndMissingPages({ page, errors }) {
   await audit(page, 'lesson not found');
   expectConsoleError(errors, /404/);
   return 'student redirected from /teach, not allowed on /admin, missing lesson without retry';
+}
+
+/** (7) Booked cells say "Booked" in words, open the lesson in a dialog in view, and today's gone hours are Past. */
+export async function availabilityBookedAndPast({ page, baseURL }) {
+  const email = await instructorWithUpcomingLessons(baseURL);
+  await page.goto('/login?next=%2Fteach%2Favailability');
+  await logIn(page, email);
+  await page.getByRole('grid').waitFor();
+  await page.getByLabel(/every hour|all hours|24 hours/i).check();
+
+  // Today's half hours that have begun: locked, named past, and marked in words.
+  const past = page.getByRole('gridcell', { name: /, past$/ }).filter({ hasText: 'Past' });
+  const pastCount = await past.count();
+  check(pastCount > 0, "today's past hours are not marked Past");
+  check((await past.first().getAttribute('aria-disabled')) === 'true', "today's past hours are editable");
+
+  // A booked cell within the next weeks.
+  const booked = page.getByRole('gridcell', { name: /: booked, / });
+  for (let i = 0; i < 8 && (await booked.count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('grid').waitFor();
+    await page.waitForTimeout(300);
+  }
+  check((await booked.count()) > 0, 'no booked cell in eight weeks');
+  const cell = booked.last();
+  check((await cell.innerText()).includes('Booked'), 'a booked cell is marked by colour alone');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.click();
+  const dialog = page.getByRole('dialog', { name: 'Booked lesson' });
+  await dialog.waitFor();
+  const box = await dialog.boundingBox();
+  const view = page.viewportSize();
+  check(!!box && box.y >= 0 && box.y + box.height <= view.height, 'the booking preview opened out of view');
+  await dialog.getByRole('link', { name: 'Open the lesson' }).waitFor();
+  await audit(page, 'booked lesson preview');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  return `${pastCount} past half hours today; booked cell ${await cell.getAttribute('aria-label')}`;
 }

@@ -8,7 +8,7 @@ import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
-import { wrongRoleAndMissingPages } from './journey-rough-edges.mjs';
+import { availabilityBookedAndPast, wrongRoleAndMissingPages } from './journey-rough-edges.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
@@ -23,6 +23,10 @@ const journeys = [
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',
     studentAndInstructorMessageLive,
+  ],
+  [
+    'availability editor: booked cells in words, preview in view, past hours marked',
+    availabilityBookedAndPast,
   ],
   [
     'wrong-role pages redirect or say not allowed; a missing lesson is not retryable',
