@@ -30,7 +30,6 @@ function zoneNow(zone: string): ZoneNow {
 function useZoneNow(zone: string): ZoneNow {
   const [now, setNow] = useState(() => zoneNow(zone));
   useEffect(() => {
-    setNow(zoneNow(zone));
     const timer = setInterval(() => setNow(zoneNow(zone)), 60_000);
     return () => clearInterval(timer);
   }, [zone]);
