@@ -82,3 +82,30 @@ export async function availabilityBookedAndPast({ page, baseURL }) {
   await dialog.waitFor({ state: 'hidden' });
   return `${pastCount} past half hours today; booked cell ${await cell.getAttribute('aria-label')}`;
 }
+
+/** (15) The time-zone picker: common zones first with their offsets, narrowed by typing. */
+export async function timeZonePickerSearches({ page }) {
+  await page.goto('/login?next=%2Faccount');
+  await logIn(page, 'student2@instainstru.local');
+  const select = page.getByLabel('Time zone', { exact: true });
+  await select.waitFor();
+  const labels = () => select.locator('option').allInnerTexts();
+  const first = (await labels())[0];
+  check(
+    /^\(UTC[−+]\d{2}:\d{2}\) New York/.test(first),
+    `the list starts with ${first}, not New York and its offset`,
+  );
+  check((await labels()).length > 300, 'the picker lost zones');
+  await page.getByLabel('Find a time zone').fill('los ang');
+  await page.getByText(/\d+ zones? match/).waitFor();
+  const found = await labels();
+  check(
+    found.some((l) => /^\(UTC−0[78]:00\) Los Angeles/.test(l)),
+    `searching "los ang" did not find Los Angeles: ${found.join(' | ')}`,
+  );
+  check(found.length <= 2, `searching "los ang" left ${found.length} zones`);
+  await select.selectOption('America/Los_Angeles');
+  await page.getByText('Times are shown in Los Angeles time').waitFor();
+  await audit(page, 'time-zone picker');
+  return `first ${first}; "los ang" → ${found.join(' | ')}`;
+}

@@ -8,7 +8,11 @@ import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
-import { availabilityBookedAndPast, wrongRoleAndMissingPages } from './journey-rough-edges.mjs';
+import {
+  availabilityBookedAndPast,
+  timeZonePickerSearches,
+  wrongRoleAndMissingPages,
+} from './journey-rough-edges.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
@@ -28,6 +32,7 @@ const journeys = [
     'availability editor: booked cells in words, preview in view, past hours marked',
     availabilityBookedAndPast,
   ],
+  ['the time-zone picker lists common zones first with offsets and searches', timeZonePickerSearches],
   [
     'wrong-role pages redirect or say not allowed; a missing lesson is not retryable',
     wrongRoleAndMissingPages,
