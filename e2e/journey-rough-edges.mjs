@@ -1,4 +1,4 @@
-import { audit, check, expectConsoleError, logIn } from './harness.mjs';
+import { audit, check, expectConsoleError, fitsWidth, logIn } from './harness.mjs';
 import { instructorWithUpcomingLessons } from './journey-messages.mjs';
 
 /** Every answer the page got with this status while `run` ran. */
@@ -108,4 +108,70 @@ export async function timeZonePickerSearches({ page }) {
   await page.getByText('Times are shown in Los Angeles time').waitFor();
   await audit(page, 'time-zone picker');
   return `first ${first}; "los ang" → ${found.join(' | ')}`;
+}
+
+/** (12) At 375 px: the hero example and category tabs fit, the Search focus ring shows, the profile week reflows. */
+export async function phoneDetailsFit({ page }) {
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'What do you want to learn?' });
+  await box.waitFor();
+  // The placeholder's text, measured in the input's own font, fits the room the input leaves it.
+  const room = await box.evaluate((el) => {
+    const cs = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const inner = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return { text: ctx.measureText(el.placeholder).width, inner, placeholder: el.placeholder };
+  });
+  check(
+    room.text <= room.inner,
+    `the hero placeholder "${room.placeholder}" is cut (${room.text} > ${room.inner} px)`,
+  );
+
+  const tabs = page.getByRole('tab');
+  await tabs.first().waitFor();
+  for (const tab of await tabs.all()) {
+    const b = await tab.boundingBox();
+    const name = await tab.innerText();
+    check(b.x >= 0 && b.x + b.width <= 375, `the category tab "${name}" is cut off at the screen edge`);
+    const clipped = await tab.evaluate(
+      (el) => el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth,
+    );
+    check(!clipped, `the category tab "${name}" clips its label`);
+  }
+
+  await box.focus();
+  await page.keyboard.press('Tab');
+  const search = page.getByRole('button', { name: 'Search', exact: true });
+  check(
+    await search.evaluate((el) => el === document.activeElement),
+    'Tab from the search box did not reach Search',
+  );
+  const ring = await search.evaluate((el) => {
+    const cs = getComputedStyle(el);
+    return { color: cs.outlineColor, width: parseFloat(cs.outlineWidth), style: cs.outlineStyle };
+  });
+  check(
+    ring.style === 'solid' && ring.width >= 3 && ring.color === 'rgb(255, 255, 255)',
+    `the hero Search button's focus ring is ${JSON.stringify(ring)} on the indigo hero`,
+  );
+  await fitsWidth(page, 'home at 375px');
+
+  // The first instructor the sitemap lists: their week of times reflows instead of running off the side.
+  const sitemap = await (await page.request.get('/sitemap.xml')).text();
+  const profile = /<loc>[^<]*(\/instructors\/[^<]+)<\/loc>/.exec(sitemap)?.[1];
+  check(!!profile, 'the sitemap lists no instructor');
+  await page.goto(profile);
+  await page.getByRole('heading', { name: /^Book / }).waitFor();
+  const week = page.locator('[aria-busy="false"]').first();
+  await week.waitFor();
+  const overflow = await week.evaluate((el) => el.scrollWidth - el.clientWidth);
+  check(overflow <= 0, `the profile's week grid is ${overflow}px wider than its box`);
+  for (const day of await week.locator('section').all()) {
+    const b = await day.boundingBox();
+    check(b.x >= 0 && b.x + b.width <= 375, `a day of the profile's week is cut off (${b.x}+${b.width})`);
+  }
+  await fitsWidth(page, 'instructor profile at 375px');
+  await audit(page, 'instructor profile week at 375px');
+  return `placeholder ${Math.round(room.text)}/${Math.round(room.inner)} px; 7 tabs inside 375 px; ring ${ring.width}px white; ${profile} week reflows`;
 }

@@ -10,6 +10,7 @@ import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
 import {
   availabilityBookedAndPast,
+  phoneDetailsFit,
   timeZonePickerSearches,
   wrongRoleAndMissingPages,
 } from './journey-rough-edges.mjs';
@@ -36,6 +37,11 @@ const journeys = [
   [
     'wrong-role pages redirect or say not allowed; a missing lesson is not retryable',
     wrongRoleAndMissingPages,
+  ],
+  [
+    'at phone width the hero, category tabs and profile week fit; the Search focus ring shows',
+    phoneDetailsFit,
+    { width: 375, height: 812 },
   ],
   [
     'phone-width pages fit the screen and pass the accessibility audit',
