@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import type { ZoneList } from '../lib/time-zones';
 import { filterZones, zoneList } from '../lib/time-zones';
 import { SelectField, TextField } from './field';
 
@@ -8,9 +9,13 @@ import { SelectField, TextField } from './field';
  */
 export function TimeZonePicker({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
   const [query, setQuery] = useState('');
-  // Built once per selection: each option costs an Intl formatter.
-  const list = useMemo(() => zoneList(Intl.supportedValuesOf('timeZone'), value), [value]);
-  const shown = filterZones(list, query, value);
+  // The common zones at once; all 400+ (an Intl formatter each) once the picker is first used.
+  const [common] = useState(() => zoneList([]));
+  const [full, setFull] = useState<ZoneList | null>(null);
+  const loadAll = () => {
+    if (!full) setFull(zoneList(Intl.supportedValuesOf('timeZone')));
+  };
+  const shown = filterZones(full ?? common, query, value);
   const count = shown.common.length + shown.others.length;
   return (
     <div className="space-y-2">
@@ -19,10 +24,17 @@ export function TimeZonePicker({ value, onChange }: { value: string; onChange: (
         type="search"
         placeholder="City, region or UTC offset (e.g. Chicago, utc-6)"
         value={query}
+        onFocus={loadAll}
         onChange={(e) => setQuery(e.target.value)}
         hint={query ? `${count} ${count === 1 ? 'zone matches' : 'zones match'}` : undefined}
       />
-      <SelectField label="Time zone" value={value} onChange={(e) => onChange(e.target.value)}>
+      <SelectField
+        label="Time zone"
+        value={value}
+        onFocus={loadAll}
+        onPointerDown={loadAll}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {shown.common.length > 0 && (
           <optgroup label="Common">
             {shown.common.map((o) => (

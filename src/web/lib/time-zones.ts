@@ -34,16 +34,29 @@ export interface ZoneOption {
   label: string;
 }
 
-/** The zone's offset from UTC at `at`, in minutes (Intl's longOffset: "GMT-05:00", "GMT" for zero). */
-export function offsetMinutesOf(zone: string, at: Date): number {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+/** Intl's longOffset name ("GMT-05:00", "GMT" for zero) in minutes east of UTC. */
+function minutesOfOffsetName(name: string): number {
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
+
+/**
+ * One formatter per zone gives both its offset at `at` and the runtime's own name for it
+ * (Chromium lists Asia/Calcutta for Asia/Kolkata: aliases dedupe); null for an unknown zone.
+ */
+function describeZone(zone: string, at: Date): { canonical: string; offsetMinutes: number } | null {
+  let f: Intl.DateTimeFormat;
+  try {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+  } catch {
+    return null;
+  }
+  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return { canonical: f.resolvedOptions().timeZone, offsetMinutes: minutesOfOffsetName(name) };
+}
+
+export const offsetMinutesOf = (zone: string, at: Date): number => describeZone(zone, at)?.offsetMinutes ?? 0;
 
 /** "UTC−05:00" (a true minus sign), "UTC+05:30", "UTC+00:00". */
 export function offsetLabel(minutes: number): string {
@@ -55,8 +68,7 @@ export function offsetLabel(minutes: number): string {
 
 const cityOf = (zone: string) => (zone.split('/').pop() ?? zone).replaceAll('_', ' ');
 
-export function zoneOption(zone: string, at: Date): ZoneOption {
-  const offsetMinutes = offsetMinutesOf(zone, at);
+function optionOf(zone: string, offsetMinutes: number): ZoneOption {
   const region = zone.includes('/') ? ` · ${zone.split('/')[0]!.replaceAll('_', ' ')}` : '';
   return { zone, offsetMinutes, label: `(${offsetLabel(offsetMinutes)}) ${cityOf(zone)}${region}` };
 }
@@ -72,40 +84,53 @@ function haystack(o: ZoneOption): string {
     .toLowerCase();
 }
 
-/** The runtime's own name for a zone (Chromium lists Asia/Calcutta for Asia/Kolkata): aliases dedupe. */
-const canonical = (zone: string) => {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-};
-
 export interface ZoneList {
   common: ZoneOption[];
   others: ZoneOption[];
 }
 
 /**
- * Every option, built once (each costs an Intl formatter): common zones first (in their order),
- * then the rest by offset and city, each zone once whatever alias the runtime lists.
+ * The options for these zones (each costs an Intl formatter, ~1 ms apiece on a slow phone: built
+ * once, and the full list only when the picker is used): common zones first, in their order, then
+ * the rest by offset and city, each zone once whatever alias the runtime lists.
  */
-export function zoneList(all: readonly string[], selected: string, at: Date = new Date()): ZoneList {
-  const common = COMMON_ZONES.filter((z) => canonical(z) !== null);
-  const taken = new Set(common.map(canonical));
-  const others = [...new Set([...all, selected])]
-    .filter((z) => !common.includes(z) && !taken.has(canonical(z)) && canonical(z) !== null)
-    .map((z) => zoneOption(z, at))
-    .sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.label.localeCompare(b.label));
-  return { common: common.map((z) => zoneOption(z, at)), others };
+export function zoneList(all: readonly string[], at: Date = new Date()): ZoneList {
+  const common: ZoneOption[] = [];
+  const taken = new Set<string>();
+  for (const z of COMMON_ZONES) {
+    const d = describeZone(z, at);
+    if (!d) continue;
+    common.push(optionOf(z, d.offsetMinutes));
+    taken.add(d.canonical).add(z);
+  }
+  const others: ZoneOption[] = [];
+  for (const z of new Set(all)) {
+    if (taken.has(z)) continue;
+    const d = describeZone(z, at);
+    if (!d || taken.has(d.canonical)) continue;
+    taken.add(d.canonical).add(z);
+    others.push(optionOf(z, d.offsetMinutes));
+  }
+  others.sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.label.localeCompare(b.label));
+  return { common, others };
 }
 
-/** The options matching every word of the query; the selected zone always stays, so the select shows it. */
-export function filterZones(list: ZoneList, query: string, selected: string): ZoneList {
+/**
+ * The options matching every word of the query. The selected zone always stays (added if the list
+ * lacks it), so the select never shows a value it does not list.
+ */
+export function filterZones(
+  list: ZoneList,
+  query: string,
+  selected: string,
+  at: Date = new Date(),
+): ZoneList {
   const words = query.toLowerCase().replaceAll('−', '-').split(/\s+/).filter(Boolean);
   const matches = (o: ZoneOption) => o.zone === selected || words.every((w) => haystack(o).includes(w));
-  return { common: list.common.filter(matches), others: list.others.filter(matches) };
+  const listed = list.common.some((o) => o.zone === selected) || list.others.some((o) => o.zone === selected);
+  const extra = listed ? [] : [optionOf(selected, offsetMinutesOf(selected, at))];
+  return { common: [...extra, ...list.common.filter(matches)], others: list.others.filter(matches) };
 }
 
 export const zoneChoices = (query: string, all: readonly string[], selected: string, at: Date = new Date()) =>
-  filterZones(zoneList(all, selected, at), query, selected);
+  filterZones(zoneList(all, at), query, selected, at);
