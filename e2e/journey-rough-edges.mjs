@@ -42,6 +42,20 @@ export async function wrongRoleAndMissingPages({ page, errors }) {
   check((await page.getByRole('button', { name: 'Try again' }).count()) === 0, 'a 404 offers "Try again"');
   await audit(page, 'lesson not found');
   expectConsoleError(errors, /404/);
+
+  // A service page: the name in the tab as in the server's head; an unknown one is not found (the
+  // document and the API both answer 404).
+  await page.goto('/services/piano');
+  await page.getByRole('heading', { name: 'Piano lessons' }).waitFor();
+  await page.waitForFunction(() => document.title === 'Piano lessons · InstaInstru');
+  await page.goto('/services/no-such-service');
+  await page.getByRole('heading', { name: 'Service not found' }).waitFor();
+  check(
+    (await page.getByRole('button', { name: 'Try again' }).count()) === 0,
+    'a missing service offers "Try again"',
+  );
+  expectConsoleError(errors, /404/);
+  expectConsoleError(errors, /404/);
   return 'student redirected from /teach, not allowed on /admin, missing lesson without retry';
 }
 

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, isNotFound } from '../../api/client';
 import type { CatalogService } from '../../api/contracts';
 import { ButtonLink } from '../../components/button';
+import { NotFoundState } from '../../components/not-allowed';
 import { useOwnTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
@@ -20,6 +21,8 @@ export default function ServicePage() {
   });
   useOwnTitle(service.data && `${service.data.name} lessons`, 'Service');
   if (service.isPending) return <Loading rows={3} />;
+  if (isNotFound(service.error))
+    return <NotFoundState title="Service not found" backTo="/services" backLabel="All services" />;
   if (service.isError) return <ErrorState error={service.error} retry={() => void service.refetch()} />;
   const s = service.data;
   return (

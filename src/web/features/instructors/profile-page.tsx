@@ -2,7 +2,9 @@ import { Briefcase, Clock, MapPin, MessageSquare, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
+import { isNotFound } from '../../api/client';
 import { ButtonLink } from '../../components/button';
+import { NotFoundState } from '../../components/not-allowed';
 import { useOwnTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
@@ -34,6 +36,8 @@ export default function ProfilePage() {
   useOwnTitle(instructorTitle(instructor.data), 'Instructor');
 
   if (instructor.isPending) return <Loading rows={4} />;
+  if (isNotFound(instructor.error))
+    return <NotFoundState title="Instructor not found" backTo="/services" backLabel="All services" />;
   if (instructor.isError)
     return <ErrorState error={instructor.error} retry={() => void instructor.refetch()} />;
   const p = instructor.data;
