@@ -147,7 +147,7 @@ export async function studentAndInstructorMessageLive({ page: teacher, browser, 
  * The demo data spreads lessons over instructors by its own plan: the instructor of one of a demo
  * student's upcoming lessons, found through the API (three logins, well inside the login limits).
  */
-async function instructorWithUpcomingLessons(baseURL) {
+export async function instructorWithUpcomingLessons(baseURL) {
   const api = async (path, init = {}) => {
     const res = await fetch(`${baseURL}/api/v1${path}`, {
       ...init,

@@ -11,11 +11,30 @@ export async function newInstructorOnboards({ page }) {
   await page.getByRole('button', { name: 'Sign up' }).click();
 
   await page.getByRole('heading', { name: 'Become an instructor' }).waitFor();
+  // (bug 10) Continue says what is missing, beside each field, instead of staying silently disabled.
+  await page.getByText('To continue: write a few words about you').waitFor();
+  await page.getByRole('button', { name: 'Continue to services and rates' }).click();
+  await page.getByText('Choose at least one borough.', { exact: true }).waitFor();
+  const bioHint = await page.getByLabel('About you').getAttribute('aria-describedby');
+  check(!!bioHint, 'the missing bio hint is not tied to its field');
+  check(
+    (await page.locator(`[id="${bioHint}"]`).innerText()).includes('Write a few words'),
+    'the bio field does not say what is missing',
+  );
+  check(
+    await page.getByLabel('About you').evaluate((el) => el === document.activeElement),
+    'Continue did not move to the first missing field',
+  );
+  await audit(page, 'onboarding hints');
   await page
     .getByLabel('About you')
     .fill('Jazz pianist, twenty years on the bandstand, patient with beginners.');
   await page.getByLabel('Years of teaching experience').fill('20');
   await page.getByLabel('Queens').check();
+  check(
+    (await page.getByText('To continue:').count()) === 0,
+    'a complete form still says something is missing',
+  );
   await page.getByRole('button', { name: 'Continue to services and rates' }).click();
 
   await page.getByRole('heading', { name: 'Profile and services' }).waitFor();
@@ -44,6 +63,35 @@ export async function newInstructorOnboards({ page }) {
   await page.getByText('Photo saved.').waitFor();
   await page.getByAltText('Photo of Robin Teacher').waitFor();
   await audit(page, 'profile editor with a photo');
+  // (bug 13) Saving the profile says so, and survives the refetch that follows the save.
+  await page.getByLabel('Bio').fill('Jazz pianist; patient with beginners and returners.');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Saved/ })
+    .waitFor();
+  await page.waitForTimeout(500);
+  check(
+    (await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved/ })
+      .count()) === 1,
+    '"Saved" went away after the profile was refetched',
+  );
+  // Removing a service asks in the app's dialog, never the browser's confirm().
+  let nativeDialog = false;
+  page.on('dialog', (d) => {
+    nativeDialog = true;
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Piano?' });
+  await dialog.waitFor();
+  await audit(page, 'remove service dialog');
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  check(!nativeDialog, 'removing a service opened the browser confirm()');
+  await page.getByText('Piano · $72/h').waitFor();
 
   await page.getByRole('link', { name: '← Dashboard' }).click();
   await page.getByRole('heading', { name: 'Teaching dashboard' }).waitFor();

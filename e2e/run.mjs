@@ -8,6 +8,12 @@ import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
+import {
+  availabilityBookedAndPast,
+  phoneDetailsFit,
+  timeZonePickerSearches,
+  wrongRoleAndMissingPages,
+} from './journey-rough-edges.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
 import { searchPagesFromTheTop } from './journey-search-pages.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
@@ -24,6 +30,20 @@ const journeys = [
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',
     studentAndInstructorMessageLive,
+  ],
+  [
+    'availability editor: booked cells in words, preview in view, past hours marked',
+    availabilityBookedAndPast,
+  ],
+  ['the time-zone picker lists common zones first with offsets and searches', timeZonePickerSearches],
+  [
+    'wrong-role pages redirect or say not allowed; a missing lesson is not retryable',
+    wrongRoleAndMissingPages,
+  ],
+  [
+    'at phone width the hero, category tabs and profile week fit; the Search focus ring shows',
+    phoneDetailsFit,
+    { width: 375, height: 812 },
   ],
   [
     'phone-width pages fit the screen and pass the accessibility audit',

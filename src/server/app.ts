@@ -33,6 +33,7 @@ import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { moderationRoutes } from './modules/messaging/moderation.routes.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { seoRoutes } from './modules/seo/seo.routes.js';
 import type { Services } from './services.js';
 import { createServices } from './services.js';
 
@@ -99,6 +100,7 @@ export async function buildApp(
   // Queued search history and events reach the database before it closes.
   app.addHook('onClose', () => services.searchRecorder.close());
   await app.register(opsRoutes(deps));
+  await app.register(seoRoutes(services.pageMeta, config.webDir));
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps, services.auth, services.passwordResets));

@@ -18,6 +18,7 @@ import { AvailabilityService } from './modules/availability/availability.service
 import { PublicAvailabilityService } from './modules/availability/public-availability.service.js';
 import { BookingsService } from './modules/bookings/bookings.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { PageMetaService } from './modules/seo/page-meta.service.js';
 import { RatingsService } from './modules/reviews/ratings.service.js';
 import { ReviewsService } from './modules/reviews/reviews.service.js';
 import { MessagingService } from './modules/messaging/messaging.service.js';
@@ -118,6 +119,7 @@ export function createServices(deps: AppDeps) {
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
     operations,
     auditLog: new AuditLogService(deps),
+    pageMeta: new PageMetaService(deps, catalog, instructors),
   };
 }
 

@@ -4,11 +4,13 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { Layout } from './components/layout';
 import { RouteError } from './components/route-error';
+import { RequireAccess } from './features/auth/require-access';
 import { RequireSignIn } from './features/auth/require-sign-in';
 import HomePage from './features/home/home-page';
 
 // Each page is its own chunk; only the home page ships in the first download.
 const AllServicesPage = lazy(() => import('./features/catalog/all-services-page'));
+const ServicePage = lazy(() => import('./features/catalog/service-page'));
 const SearchPage = lazy(() => import('./features/search/search-page'));
 const ProfilePage = lazy(() => import('./features/instructors/profile-page'));
 const BookingPage = lazy(() => import('./features/booking/booking-page'));
@@ -54,11 +56,20 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'services', element: <AllServicesPage />, handle: { title: 'All services' } },
           {
+            path: 'services/:slug',
+            element: <ServicePage />,
+            handle: { title: 'Service', ownTitle: true },
+          },
+          {
             path: 'search',
             element: <SearchPage />,
             handle: { title: (q: URLSearchParams) => (q.get('q') ? `“${q.get('q')}”` : 'Search') },
           },
-          { path: 'instructors/:id', element: <ProfilePage />, handle: { title: 'Instructor' } },
+          {
+            path: 'instructors/:id',
+            element: <ProfilePage />,
+            handle: { title: 'Instructor', ownTitle: true },
+          },
           {
             path: 'book/:instructorId/:offeringId',
             element: <BookingPage />,
@@ -98,26 +109,52 @@ const router = createBrowserRouter([
               },
               { path: 'account', element: <AccountPage />, handle: { title: 'Your account' } },
               { path: 'teach/start', element: <OnboardingPage />, handle: { title: 'Become an instructor' } },
-              { path: 'teach', element: <DashboardPage />, handle: { title: 'Teaching dashboard' } },
               {
-                path: 'teach/profile',
-                element: <ProfileEditorPage />,
-                handle: { title: 'Profile and services' },
+                // Someone who does not teach yet is led to become an instructor.
+                element: <RequireAccess need={{ role: 'instructor', otherwise: '/teach/start' }} />,
+                children: [
+                  { path: 'teach', element: <DashboardPage />, handle: { title: 'Teaching dashboard' } },
+                  {
+                    path: 'teach/profile',
+                    element: <ProfileEditorPage />,
+                    handle: { title: 'Profile and services' },
+                  },
+                  {
+                    path: 'teach/availability',
+                    element: <AvailabilityEditorPage />,
+                    handle: { title: 'Availability' },
+                  },
+                ],
               },
               {
-                path: 'teach/availability',
-                element: <AvailabilityEditorPage />,
-                handle: { title: 'Availability' },
+                element: <RequireAccess need={{ permission: 'view_all_users' }} />,
+                children: [
+                  { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
+                  { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
+                ],
               },
-              { path: 'admin/users', element: <AdminUsersPage />, handle: { title: 'Users' } },
-              { path: 'admin/users/:id', element: <AdminUserPage />, handle: { title: 'User' } },
               {
-                path: 'admin/analytics',
-                element: <AdminAnalyticsPage />,
-                handle: { title: 'Search analytics' },
+                element: <RequireAccess need={{ permission: 'view_system_analytics' }} />,
+                children: [
+                  {
+                    path: 'admin/analytics',
+                    element: <AdminAnalyticsPage />,
+                    handle: { title: 'Search analytics' },
+                  },
+                ],
               },
-              { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
-              { path: 'admin/audit-log', element: <AuditLogPage />, handle: { title: 'Audit log' } },
+              {
+                element: <RequireAccess need={{ permission: 'access_monitoring' }} />,
+                children: [
+                  { path: 'admin/operations', element: <OperationsPage />, handle: { title: 'Operations' } },
+                ],
+              },
+              {
+                element: <RequireAccess need={{ permission: 'view_audit_log' }} />,
+                children: [
+                  { path: 'admin/audit-log', element: <AuditLogPage />, handle: { title: 'Audit log' } },
+                ],
+              },
             ],
           },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },

@@ -80,5 +80,14 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 const inWords = (message: string) =>
   message.replace(/^(?:body|querystring|params|headers)(?:\.[\w[\]]+)*: /, '');
 
+/**
+ * Whether asking again may give another answer: a network failure, a server error or a rate
+ * limit may pass; a 4xx (not found, not allowed, bad input) will not.
+ */
+export const isRetryable = (e: unknown): boolean =>
+  !(e instanceof ApiError) || e.status >= 500 || e.status === 429;
+
+export const isNotFound = (e: unknown): boolean => e instanceof ApiError && e.status === 404;
+
 export const errorMessage = (e: unknown): string =>
   e instanceof ApiError ? inWords(e.message) : e instanceof Error ? e.message : 'Something went wrong.';

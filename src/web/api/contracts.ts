@@ -37,7 +37,7 @@ export type {
   BookingStatus,
   BookingTerms,
 } from '../../contracts/bookings.js';
-export type { CatalogTree, TopPerCategory } from '../../contracts/catalog.js';
+export type { CatalogService, CatalogTree, TopPerCategory } from '../../contracts/catalog.js';
 export type { OpsDatabase, OpsOutbox, OpsQueues, OpsRedis } from '../../contracts/ops.js';
 export type {
   AgeGroup,

@@ -61,15 +61,27 @@ export function SelectField({
 
 export function TextArea({
   label,
+  error,
   ...rest
-}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string }) {
+}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string }) {
   const id = useId();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <textarea id={id} className={control} {...rest} />
+      <textarea
+        id={id}
+        aria-describedby={error ? `${id}-error` : undefined}
+        aria-invalid={error ? true : undefined}
+        className={error ? `${control} border-rose-500` : control}
+        {...rest}
+      />
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-rose-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

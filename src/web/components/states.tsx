@@ -1,9 +1,10 @@
 import { AlertTriangle, Inbox, Loader2 } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/client';
+import { errorMessage, isRetryable } from '../api/client';
 import { Button } from './button';
 
 /** Loading, empty and error states: every list shows one of these instead of nothing. */
+// "Try again" only where asking again may help (isRetryable): never under a 404 or 403.
 
 export function Loading({ label = 'Loading…', rows = 3 }: { label?: string; rows?: number }) {
   return (
@@ -33,7 +34,7 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
       <AlertTriangle className="mt-0.5 size-5 shrink-0" aria-hidden />
       <div className="space-y-2">
         <p className="text-sm">{errorMessage(error)}</p>
-        {retry && (
+        {retry && isRetryable(error) && (
           <Button variant="secondary" onClick={retry}>
             Try again
           </Button>

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NOT_BUILT_HTML } from './index-html.js';
 
 /** Paths the web app never owns: a miss there is the API's JSON 404, not the app shell. */
 const SERVER_PATHS = /^\/(api|health|ready|metrics)(\/|$)/;
@@ -40,12 +41,7 @@ export async function installWebApp(app: FastifyInstance, webDir: string): Promi
     const accept = req.headers.accept ?? '*/*';
     if (!accept.includes('text/html') && !accept.includes('*/*')) return false;
     if (!built) {
-      void reply
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .send(
-          '<!doctype html><title>InstaInstru</title><p>The web app is not built: run <code>npm run build:web</code>.</p>',
-        );
+      void reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
       return true;
     }
     void reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Me, MeResponse } from '../../api/contracts';
 import { Button } from '../../components/button';
-import { SelectField, TextField } from '../../components/field';
+import { TextField } from '../../components/field';
 import { InlineError, Loading } from '../../components/states';
+import { TimeZonePicker } from '../../components/time-zone-picker';
 import { browserZone, zoneLabel } from '../../lib/time';
 import { meKey, useMe } from '../auth/use-me';
 import { PrivacySection } from './privacy-section';
@@ -34,7 +35,6 @@ function ProfileForm({ me }: { me: Me }) {
   const qc = useQueryClient();
   const [fullName, setFullName] = useState(me.fullName);
   const [timezone, setTimezone] = useState(me.timezone);
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const save = useMutation({
     mutationFn: () => api<MeResponse>('/auth/me', { method: 'PATCH', body: { fullName, timezone } }),
     // Every time on every page depends on the zone, so everything is fetched again.
@@ -57,14 +57,7 @@ function ProfileForm({ me }: { me: Me }) {
           value={fullName}
           onChange={(e) => setFullName(e.target.value)}
         />
-        <SelectField label="Time zone" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
-          {!zones.includes(timezone) && <option value={timezone}>{timezone}</option>}
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </SelectField>
+        <TimeZonePicker value={timezone} onChange={setTimezone} />
         <p className="text-xs text-slate-500">
           Times are shown in {zoneLabel(timezone)}.
           {timezone !== browserZone() && ` This device is set to ${zoneLabel(browserZone())}.`}

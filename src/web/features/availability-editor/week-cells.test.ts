@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellState, quartersOf, rangesOf, setCell } from './week-cells';
+import { cellState, keepPast, pastCellCount, quartersOf, rangesOf, setCell } from './week-cells';
 
 describe('the availability editor day model', () => {
   it('turns ranges into quarter hours and back without losing 15-minute edges', () => {
@@ -38,6 +38,27 @@ describe('the availability editor day model', () => {
   it('handles a range that runs to midnight', () => {
     expect(rangesOf(quartersOf([{ start: '22:00', end: '24:00' }]))).toEqual([
       { start: '22:00', end: '24:00' },
+    ]);
+  });
+});
+
+describe("today's past hours in the editor", () => {
+  const now = { date: '2026-12-03', minutes: 14 * 60 + 10 }; // 2:10 PM
+
+  it('counts the half hours that have begun: today up to the one in progress, earlier days whole, later none', () => {
+    expect(pastCellCount('2026-12-03', now)).toBe(29); // 00:00 … 14:00–14:30
+    expect(pastCellCount('2026-12-03', { date: '2026-12-03', minutes: 14 * 60 })).toBe(28);
+    expect(pastCellCount('2026-12-03', { date: '2026-12-03', minutes: 0 })).toBe(0);
+    expect(pastCellCount('2026-12-02', now)).toBe(48);
+    expect(pastCellCount('2026-12-04', now)).toBe(0);
+  });
+
+  it('a preset replacing the day leaves the past half hours as they were', () => {
+    const before = quartersOf([{ start: '09:00', end: '12:00' }]);
+    const preset = quartersOf([{ start: '13:00', end: '17:00' }]);
+    expect(rangesOf(keepPast(before, preset, pastCellCount('2026-12-03', now)))).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '14:30', end: '17:00' },
     ]);
   });
 });

@@ -71,3 +71,24 @@ export const PRESETS: Preset[] = [
     days: { 5: [{ start: '10:00', end: '16:00' }], 6: [{ start: '10:00', end: '16:00' }] },
   },
 ];
+
+/** The instructor's wall clock: the date and minutes since midnight in their zone. */
+export interface ZoneNow {
+  date: string;
+  minutes: number;
+}
+
+/**
+ * How many of a day's 30-minute cells have begun by `now` (0 for a later day, all 48 for an
+ * earlier one): their time is gone, so the grid marks them Past and does not edit them.
+ */
+export function pastCellCount(date: string, now: ZoneNow): number {
+  if (date < now.date) return QUARTERS / 2;
+  if (date > now.date) return 0;
+  return Math.min(QUARTERS / 2, Math.ceil(now.minutes / 30));
+}
+
+/** `next` with the first `cells` half hours of `prev` kept as they were (a preset leaves the past alone). */
+export function keepPast(prev: boolean[], next: boolean[], cells: number): boolean[] {
+  return next.map((free, q) => (q < cells * 2 ? prev[q]! : free));
+}

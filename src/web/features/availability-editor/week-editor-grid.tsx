@@ -16,6 +16,12 @@ function bookingAt(day: WeekDay, cell: number): WeekBooking | undefined {
   return day.bookings.find((b) => toMin(b.start) < from + 30 && toMin(b.end) > from);
 }
 
+/** Whether the 30-minute cell is where the lesson starts (or the first shown of it). */
+const isFirstCellOf = (b: WeekBooking, cell: number) => {
+  const start = Number(b.start.slice(0, 2)) * 60 + Number(b.start.slice(3, 5));
+  return Math.floor(start / 30) === cell;
+};
+
 /**
  * Days as columns, half hours as rows. Click or drag across cells to open or close them; booked
  * cells are read-only and show the lesson instead; past and blacked-out days are locked.
@@ -25,6 +31,7 @@ export function WeekEditorGrid({
   draft,
   firstCell,
   lastCell,
+  pastCells,
   onPaint,
   onPreview,
 }: {
@@ -32,6 +39,8 @@ export function WeekEditorGrid({
   draft: Map<string, boolean[]>;
   firstCell: number;
   lastCell: number;
+  /** Half hours of the day that have begun (Past, locked). */
+  pastCells: (date: string) => number;
   onPaint: (date: string, cell: number, free: boolean) => void;
   onPreview: (booking: WeekBooking & { date: string }) => void;
 }) {
@@ -114,7 +123,8 @@ export function WeekEditorGrid({
                 tabIndex: active.row === row && active.col === col ? 0 : -1,
                 onFocus: () => setActive({ row, col }),
               };
-              const locked = d.isPast || d.isBlackout;
+              const past = d.isPast || cell < pastCells(d.date);
+              const locked = past || d.isBlackout;
               const state = cellState(draft.get(d.date) ?? [], cell);
               const name = `${shortDay(d.date)} ${label12(cell)}`;
               if (booking) {
@@ -125,10 +135,11 @@ export function WeekEditorGrid({
                     key={d.date}
                     {...focusable}
                     onClick={() => onPreview({ ...booking, date: d.date })}
-                    className="h-7 border-l border-t border-amber-200 bg-amber-100 px-1 text-left text-[11px] text-amber-900"
+                    className="h-7 overflow-hidden border-l border-t border-amber-300 bg-amber-100 px-1 text-left text-[11px] leading-none text-ellipsis whitespace-nowrap text-amber-950"
                     aria-label={`${name}: booked, ${booking.service} ${booking.start}–${booking.end}`}
                   >
-                    {booking.start.endsWith(cell % 2 ? '30' : '00') && booking.service}
+                    {/* Said in words, not by colour alone: the lesson's first cell names it. */}
+                    {isFirstCellOf(booking, cell) ? `Booked · ${booking.service}` : 'Booked'}
                   </button>
                 );
               }
@@ -142,7 +153,7 @@ export function WeekEditorGrid({
                   // Not `disabled`: locked cells stay reachable by arrow keys and say why they are locked.
                   aria-disabled={locked || undefined}
                   aria-selected={state === 'full'}
-                  aria-label={`${name}: ${state === 'full' ? 'available' : state === 'part' ? 'partly available' : 'not available'}${d.isPast ? ', past' : d.isBlackout ? ', day off' : ''}`}
+                  aria-label={`${name}: ${state === 'full' ? 'available' : state === 'part' ? 'partly available' : 'not available'}${past ? ', past' : d.isBlackout ? ', day off' : ''}`}
                   onPointerDown={(e) => {
                     if (locked) return;
                     e.preventDefault();
@@ -168,8 +179,11 @@ export function WeekEditorGrid({
                         : state === 'part'
                           ? 'bg-gradient-to-b from-emerald-300 to-white hover:bg-emerald-100'
                           : 'bg-white hover:bg-emerald-50'
-                  }`}
-                />
+                  } ${past && !d.isPast ? 'text-[10px] text-slate-700' : ''}`}
+                >
+                  {/* Today's hours gone by say so; a past day says it once, in its header. */}
+                  {past && !d.isPast && 'Past'}
+                </button>
               );
             })}
           </div>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { DateTime } from 'luxon';
+import { useEffect, useState } from 'react';
 import type { AvailabilityWeek } from '../../api/contracts';
 import { ApplyDialog } from './apply-dialog';
 import type { useSaveWeek } from './availability-queries';
@@ -6,10 +7,34 @@ import type { BookedCell } from './booked-cell-preview';
 import { BookedCellPreview } from './booked-cell-preview';
 import { LeaveGuard } from './leave-guard';
 import { SaveBar } from './save-bar';
-import { bookedQuarters, quartersOf, rangesOf, sameDay, setCell } from './week-cells';
+import type { ZoneNow } from './week-cells';
+import {
+  bookedQuarters,
+  keepPast,
+  pastCellCount,
+  quartersOf,
+  rangesOf,
+  sameDay,
+  setCell,
+} from './week-cells';
 import { WeekEditorGrid } from './week-editor-grid';
 import { WeekNavigation } from './week-navigation';
 import { WeekToolbar } from './week-toolbar';
+
+function zoneNow(zone: string): ZoneNow {
+  const t = DateTime.now().setZone(zone);
+  return { date: t.toISODate()!, minutes: t.hour * 60 + t.minute };
+}
+
+/** The instructor's clock, moved on every minute so half hours turn Past while the page is open. */
+function useZoneNow(zone: string): ZoneNow {
+  const [now, setNow] = useState(() => zoneNow(zone));
+  useEffect(() => {
+    const timer = setInterval(() => setNow(zoneNow(zone)), 60_000);
+    return () => clearInterval(timer);
+  }, [zone]);
+  return now;
+}
 
 const initialDraft = (week: AvailabilityWeek) =>
   new Map(week.days.map((d) => [d.date, quartersOf(d.ranges)]));
@@ -30,6 +55,7 @@ export function WeekEditor({
   );
   const [preview, setPreview] = useState<BookedCell | null>(null);
   const [applyOpen, setApplyOpen] = useState(false);
+  const now = useZoneNow(week.timezone);
   const original = initialDraft(week);
   const dirty = week.days.some((d) => !sameDay(draft.get(d.date)!, original.get(d.date)!));
   const editable = week.days.filter((d) => !d.isPast && !d.isBlackout);
@@ -47,7 +73,11 @@ export function WeekEditor({
         const current = prev.get(d.date)!;
         next.set(
           d.date,
-          quartersOf(rangesFor(i)).map((free, q) => (booked[q] ? current[q]! : free)),
+          keepPast(
+            current,
+            quartersOf(rangesFor(i)).map((free, q) => (booked[q] ? current[q]! : free)),
+            pastCellCount(d.date, now),
+          ),
         );
       });
       return next;
@@ -79,10 +109,12 @@ export function WeekEditor({
         draft={draft}
         firstCell={allHours ? 0 : 12}
         lastCell={allHours ? 48 : 46}
+        pastCells={(date) => pastCellCount(date, now)}
         onPaint={paint}
         onPreview={setPreview}
       />
-      {preview && <BookedCellPreview booking={preview} />}
+      {/* A dialog, so the lesson shows wherever the cell was (never under the sticky save bar). */}
+      <BookedCellPreview booking={preview} onClose={() => setPreview(null)} />
       <SaveBar dirty={dirty} save={save} onDiscard={() => setDraft(initialDraft(week))} onSave={submit} />
       <ApplyDialog open={applyOpen} onClose={() => setApplyOpen(false)} weekStart={week.weekStart} />
       <LeaveGuard dirty={dirty} saving={save.isPending} />

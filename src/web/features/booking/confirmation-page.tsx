@@ -2,6 +2,8 @@ import { CalendarPlus, CheckCircle2 } from 'lucide-react';
 import { useParams } from 'react-router';
 import { LOCATION_LABEL } from '../../api/contracts';
 import { buttonClass, ButtonLink } from '../../components/button';
+import { isNotFound } from '../../api/client';
+import { NotFoundState } from '../../components/not-allowed';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
@@ -13,6 +15,8 @@ export default function ConfirmationPage() {
   const lesson = useLesson(id);
   const { data: me } = useMe();
   if (lesson.isPending) return <Loading rows={3} />;
+  if (isNotFound(lesson.error))
+    return <NotFoundState title="Lesson not found" backTo="/lessons" backLabel="My lessons" />;
   if (lesson.isError) return <ErrorState error={lesson.error} retry={() => void lesson.refetch()} />;
   const b = lesson.data;
   const zone = me?.timezone ?? b.timezone;

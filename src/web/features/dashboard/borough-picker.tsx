@@ -1,9 +1,17 @@
 import { BOROUGHS } from '../../lib/format';
 
 /** Where the instructor teaches in person: boroughs by slug (the API also takes neighbourhood slugs). */
-export function BoroughPicker({ value, onChange }: { value: string[]; onChange: (slugs: string[]) => void }) {
+export function BoroughPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string[];
+  onChange: (slugs: string[]) => void;
+  error?: string;
+}) {
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="space-y-2" aria-describedby={error ? 'borough-picker-error' : undefined}>
       <legend className="text-sm font-medium text-slate-700">Boroughs you teach in</legend>
       <div className="flex flex-wrap gap-3">
         {BOROUGHS.map((b) => (
@@ -19,6 +27,11 @@ export function BoroughPicker({ value, onChange }: { value: string[]; onChange: 
           </label>
         ))}
       </div>
+      {error && (
+        <p id="borough-picker-error" className="text-sm text-rose-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { TextArea, TextField } from '../../components/field';
 import { InlineError, Loading } from '../../components/states';
 import { isInstructor, meKey, useMe } from '../auth/use-me';
 import { BoroughPicker } from './borough-picker';
+import { missingForOnboarding } from './onboarding-checks';
 
 /** Become an instructor: the role first, then the profile students will read. */
 export default function OnboardingPage() {
@@ -16,6 +17,8 @@ export default function OnboardingPage() {
   const [bio, setBio] = useState('');
   const [years, setYears] = useState('1');
   const [areas, setAreas] = useState<string[]>([]);
+  // Hints show beside their fields once Continue was pressed; until then a line says what is left.
+  const [tried, setTried] = useState(false);
   const start = useMutation({
     mutationFn: async () => {
       if (!isInstructor(me)) await api('/instructors/me/become', { method: 'POST' });
@@ -36,10 +39,21 @@ export default function OnboardingPage() {
       </div>
     );
   }
-  const submit = (e: FormEvent) => {
+  const missing = missingForOnboarding({ bio, years, areas });
+  const left = Object.values(missing);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (left.length) {
+      setTried(true);
+      const first = e.currentTarget.querySelector<HTMLElement>(
+        missing.bio ? 'textarea' : missing.years ? 'input[type=number]' : 'input[type=checkbox]',
+      );
+      first?.focus();
+      return;
+    }
     start.mutate();
   };
+  const hint = (k: keyof typeof missing) => (tried ? missing[k] : undefined);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <div className="space-y-1">
@@ -49,13 +63,14 @@ export default function OnboardingPage() {
           then your weekly hours.
         </p>
       </div>
-      <form onSubmit={submit} className="space-y-4">
+      <form onSubmit={submit} noValidate className="space-y-4">
         <TextArea
           label="About you"
           rows={5}
           required
           maxLength={2000}
           value={bio}
+          error={hint('bio')}
           onChange={(e) => setBio(e.target.value)}
         />
         <TextField
@@ -65,13 +80,18 @@ export default function OnboardingPage() {
           max={80}
           required
           value={years}
+          error={hint('years')}
           onChange={(e) => setYears(e.target.value)}
         />
-        <BoroughPicker value={areas} onChange={setAreas} />
+        <BoroughPicker value={areas} onChange={setAreas} error={hint('areas')} />
         <InlineError error={start.error} />
-        <Button type="submit" disabled={start.isPending || !bio.trim() || !areas.length}>
+        <Button type="submit" disabled={start.isPending}>
           {start.isPending ? 'Setting you up…' : 'Continue to services and rates'}
         </Button>
+        <p aria-live="polite" className="text-sm text-slate-600">
+          {left.length > 0 &&
+            `To continue: ${left.map((m) => m.replace(/\.$/, '').toLowerCase()).join('; ')}.`}
+        </p>
       </form>
     </div>
   );

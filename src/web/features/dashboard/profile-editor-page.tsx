@@ -1,7 +1,9 @@
+import { Check } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Offering, OwnInstructorProfile } from '../../api/contracts';
 import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
@@ -13,6 +15,8 @@ import { PhotoEditor } from './photo-editor';
 
 export default function ProfileEditorPage() {
   const profile = useMyProfile();
+  // Held here: a save refetches the profile and remounts the form, and "Saved" must outlive that.
+  const save = useUpdateProfile();
   return (
     <div className="mx-auto max-w-3xl space-y-10">
       <div>
@@ -30,7 +34,7 @@ export default function ProfileEditorPage() {
       ) : (
         <>
           <PhotoEditor profile={profile.data} />
-          <ProfileForm key={profile.dataUpdatedAt} profile={profile.data} />
+          <ProfileForm key={profile.dataUpdatedAt} profile={profile.data} save={save} />
           <Services profile={profile.data} />
         </>
       )}
@@ -38,8 +42,13 @@ export default function ProfileEditorPage() {
   );
 }
 
-function ProfileForm({ profile }: { profile: OwnInstructorProfile }) {
-  const save = useUpdateProfile();
+function ProfileForm({
+  profile,
+  save,
+}: {
+  profile: OwnInstructorProfile;
+  save: ReturnType<typeof useUpdateProfile>;
+}) {
   const [bio, setBio] = useState(profile.bio);
   const [years, setYears] = useState(String(profile.yearsExperience));
   const [areas, setAreas] = useState(() => [
@@ -84,14 +93,19 @@ function ProfileForm({ profile }: { profile: OwnInstructorProfile }) {
           </p>
         )}
         <InlineError error={save.error} />
-        {save.isSuccess && (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save profile'}
+          </Button>
+          {/* Always in the page so screen readers announce the change when it fills. */}
+          <p role="status" className="flex items-center gap-1 text-sm font-medium text-emerald-700">
+            {save.isSuccess && !save.isPending && (
+              <>
+                <Check className="size-4" aria-hidden /> Saved
+              </>
+            )}
           </p>
-        )}
-        <Button type="submit" disabled={save.isPending}>
-          Save profile
-        </Button>
+        </div>
       </form>
     </section>
   );
@@ -100,6 +114,7 @@ function ProfileForm({ profile }: { profile: OwnInstructorProfile }) {
 function OfferingCard({ offering }: { offering: Offering }) {
   const { update, remove } = useOfferingEdits();
   const [open, setOpen] = useState(false);
+  const [removing, setRemoving] = useState(false);
   return (
     <li className="space-y-3 rounded-xl border border-slate-200 p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -122,19 +137,35 @@ function OfferingCard({ offering }: { offering: Offering }) {
           >
             {offering.active ? 'Pause' : 'Resume'}
           </Button>
-          <Button
-            variant="ghost"
-            disabled={remove.isPending}
-            onClick={() =>
-              window.confirm(`Remove ${offering.service.name}?`) &&
-              remove.mutate(offering.instructorServiceId)
-            }
-          >
+          <Button variant="ghost" disabled={remove.isPending} onClick={() => setRemoving(true)}>
             Remove
           </Button>
         </div>
       </div>
-      <InlineError error={remove.error ?? (open ? null : update.error)} />
+      <Dialog open={removing} onClose={() => setRemoving(false)} title={`Remove ${offering.service.name}?`}>
+        <div className="space-y-4">
+          <p className="text-sm text-slate-700">
+            Students will no longer find you for {offering.service.name}. Lessons already booked stay as they
+            are. To hide it for a while instead, pause it.
+          </p>
+          <InlineError error={remove.error} />
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={() => setRemoving(false)}>
+              Keep it
+            </Button>
+            <Button
+              variant="danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(offering.instructorServiceId, { onSuccess: () => setRemoving(false) })
+              }
+            >
+              {remove.isPending ? 'Removing…' : `Remove ${offering.service.name}`}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+      <InlineError error={open ? null : update.error} />
       {open && (
         <OfferingForm
           initial={offering}

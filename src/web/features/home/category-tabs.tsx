@@ -39,12 +39,17 @@ export function CategoryTabs() {
         Browse by category
       </h2>
       {/* Fixed heights keep the page from jumping when the catalog arrives. */}
-      <div role="tablist" aria-label="Categories" className="flex min-h-[76px] gap-2 overflow-x-auto pb-2">
+      {/* A phone shows all seven in a grid (nothing clipped, no hidden scroll); wider, one row. */}
+      <div
+        role="tablist"
+        aria-label="Categories"
+        className="grid min-h-[76px] grid-cols-4 gap-2 pb-2 sm:flex sm:overflow-x-auto"
+      >
         {top.isPending
           ? Array.from({ length: 7 }, (_, i) => (
               <div
                 key={i}
-                className="h-[68px] w-28 shrink-0 motion-safe:animate-pulse rounded-xl bg-slate-100"
+                className="h-[68px] shrink-0 motion-safe:animate-pulse rounded-xl bg-slate-100 sm:w-28"
               />
             ))
           : categories.map((c, i) => {
@@ -61,7 +66,7 @@ export function CategoryTabs() {
                   onMouseEnter={() => setActive(i)}
                   onFocus={() => setActive(i)}
                   onClick={() => setActive(i)}
-                  className={`flex h-[68px] w-28 shrink-0 flex-col items-center justify-center gap-1 rounded-xl border text-xs font-medium ${selected ? 'border-indigo-600 bg-indigo-50 text-indigo-800' : 'border-slate-200 text-slate-700 hover:border-slate-300'}`}
+                  className={`flex h-[68px] min-w-0 shrink-0 flex-col items-center justify-center gap-1 rounded-xl border px-1 text-center text-xs leading-tight font-medium sm:w-28 ${selected ? 'border-indigo-600 bg-indigo-50 text-indigo-800' : 'border-slate-200 text-slate-700 hover:border-slate-300'}`}
                 >
                   <Icon className="size-5" aria-hidden />
                   {c.name}

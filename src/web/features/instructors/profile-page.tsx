@@ -2,7 +2,10 @@ import { Briefcase, Clock, MapPin, MessageSquare, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
+import { isNotFound } from '../../api/client';
 import { ButtonLink } from '../../components/button';
+import { NotFoundState } from '../../components/not-allowed';
+import { useOwnTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
 import { ReviewsList } from './reviews-list';
@@ -15,6 +18,15 @@ import { useInstructor } from './availability-queries';
 import { WeekGrid } from './week-grid';
 import { Avatar } from '../../components/avatar';
 
+/** The server's head says the same: "Ada L. — Guitar, Piano instructor". */
+function instructorTitle(
+  p: { name: string; services: { active: boolean; service: { name: string } }[] } | undefined,
+) {
+  if (!p) return undefined;
+  const teaches = [...new Set(p.services.filter((s) => s.active).map((s) => s.service.name))];
+  return teaches.length ? `${p.name} — ${teaches.slice(0, 3).join(', ')} instructor` : p.name;
+}
+
 export default function ProfilePage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -22,8 +34,11 @@ export default function ProfilePage() {
   const zone = me?.timezone ?? browserZone();
   const instructor = useInstructor(id);
   const [weekStart, setWeekStart] = useState(() => todayIn(zone));
+  useOwnTitle(instructorTitle(instructor.data), 'Instructor');
 
   if (instructor.isPending) return <Loading rows={4} />;
+  if (isNotFound(instructor.error))
+    return <NotFoundState title="Instructor not found" backTo="/services" backLabel="All services" />;
   if (instructor.isError)
     return <ErrorState error={instructor.error} retry={() => void instructor.refetch()} />;
   const p = instructor.data;

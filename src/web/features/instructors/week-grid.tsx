@@ -77,25 +77,38 @@ export function WeekGrid({
       {base.isError ? (
         <ErrorState error={base.error} retry={() => void base.refetch()} />
       ) : (
-        <div className="overflow-x-auto">
-          <div className="grid min-w-[560px] grid-cols-7 gap-2" aria-busy={loading}>
+        // A phone gets a day per row (nothing cut off sideways); from tablet width, seven columns.
+        <div className="sm:overflow-x-auto">
+          <div
+            className="grid grid-cols-1 gap-3 sm:min-w-[560px] sm:grid-cols-7 sm:gap-2"
+            aria-busy={loading}
+          >
             {days.map((d) => {
               const slots = byDay.get(d) ?? [];
               return (
-                <section key={d} aria-label={shortDay(d)} className="space-y-2">
-                  <h3 className={`text-center text-sm font-semibold ${d === today ? 'text-indigo-700' : ''}`}>
+                <section
+                  key={d}
+                  aria-label={shortDay(d)}
+                  className="flex items-start gap-3 border-b border-slate-100 pb-2 sm:block sm:space-y-2 sm:border-0 sm:pb-0"
+                >
+                  <h3
+                    className={`w-14 shrink-0 pt-1.5 text-sm font-semibold sm:w-auto sm:pt-0 sm:text-center ${d === today ? 'text-indigo-700' : ''}`}
+                  >
                     {shortDay(d)}
                   </h3>
                   {loading ? (
-                    <div className="h-32 motion-safe:animate-pulse rounded-lg bg-slate-100" />
+                    <div className="h-8 flex-1 motion-safe:animate-pulse rounded-lg bg-slate-100 sm:h-32" />
                   ) : slots.length === 0 ? (
-                    <p className="text-center text-xs text-slate-400">—</p>
+                    <p className="pt-1.5 text-xs text-slate-500 sm:text-center">
+                      <span aria-hidden>—</span>
+                      <span className="sr-only">No times</span>
+                    </p>
                   ) : (
-                    <ul className="space-y-1.5">
+                    <ul className="flex flex-1 flex-wrap gap-1.5 sm:block sm:space-y-1.5">
                       {slots.map((s) => {
                         const label = formatTime(s.startsAt, zone);
                         return (
-                          <li key={s.startsAt}>
+                          <li key={s.startsAt} className="w-[4.75rem] sm:w-auto">
                             {fits.has(s.startsAt) ? (
                               <Link
                                 to={bookingUrl(instructorId, offeringId, { ...s, duration, step: 'review' })}

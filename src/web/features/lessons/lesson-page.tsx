@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import type { BookingAction } from '../../api/contracts';
 import { LOCATION_LABEL } from '../../api/contracts';
 import { Button, buttonClass, ButtonLink } from '../../components/button';
+import { isNotFound } from '../../api/client';
+import { NotFoundState } from '../../components/not-allowed';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
@@ -22,6 +24,8 @@ export default function LessonPage() {
   const { data: me } = useMe();
   const [cancelling, setCancelling] = useState(false);
   if (lesson.isPending) return <Loading rows={3} />;
+  if (isNotFound(lesson.error))
+    return <NotFoundState title="Lesson not found" backTo="/lessons" backLabel="My lessons" />;
   if (lesson.isError) return <ErrorState error={lesson.error} retry={() => void lesson.refetch()} />;
   const b = lesson.data;
   const zone = me?.timezone ?? b.timezone;

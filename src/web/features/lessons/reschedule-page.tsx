@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/button';
+import { isNotFound } from '../../api/client';
+import { NotFoundState } from '../../components/not-allowed';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDateTime, instantOf } from '../../lib/time';
 import { useMe } from '../auth/use-me';
@@ -16,6 +18,8 @@ export default function ReschedulePage() {
   const move = useRescheduleLesson(id);
   const [choice, setChoice] = useState<{ date: string; time: string } | null>(null);
   if (lesson.isPending) return <Loading rows={3} />;
+  if (isNotFound(lesson.error))
+    return <NotFoundState title="Lesson not found" backTo="/lessons" backLabel="My lessons" />;
   if (lesson.isError) return <ErrorState error={lesson.error} retry={() => void lesson.refetch()} />;
   const b = lesson.data;
   const zone = me?.timezone ?? b.timezone;

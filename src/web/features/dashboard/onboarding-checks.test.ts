@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { missingForOnboarding } from './onboarding-checks';
+
+describe('what onboarding says is missing before Continue', () => {
+  it('names every missing field in words', () => {
+    expect(missingForOnboarding({ bio: '  ', years: '', areas: [] })).toEqual({
+      bio: 'Write a few words about you and how you teach.',
+      years: 'Enter your years of teaching as a whole number from 0 to 80.',
+      areas: 'Choose at least one borough.',
+    });
+  });
+
+  it('refuses years outside 0–80 or with a fraction, and nothing is missing once complete', () => {
+    for (const years of ['-1', '81', '2.5', 'abc'])
+      expect(missingForOnboarding({ bio: 'Jazz.', years, areas: ['queens'] }), years).toHaveProperty('years');
+    expect(missingForOnboarding({ bio: 'Jazz.', years: '0', areas: ['queens'] })).toEqual({});
+  });
+});
