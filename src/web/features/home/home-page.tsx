@@ -49,10 +49,12 @@ export default function HomePage() {
         </div>
       </section>
 
-      {me && <UpcomingLessons />}
-      <RecentSearches />
-      {me && <BookAgain />}
+      {/* Browsing sits right under the search box; a guest's recent searches close the page,
+          after how it works (PRODUCT §9), a signed-in person's come with their lessons. */}
       <CategoryTabs />
+      {me && <UpcomingLessons />}
+      {me && <RecentSearches />}
+      {me && <BookAgain />}
 
       {!me && (
         <section aria-labelledby="how-heading" className="space-y-4">
@@ -79,6 +81,7 @@ export default function HomePage() {
           </p>
         </section>
       )}
+      {!me && <RecentSearches />}
     </div>
   );
 }
