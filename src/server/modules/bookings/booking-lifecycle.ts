@@ -131,17 +131,8 @@ export class BookingLifecycle {
   /** A deactivated account's future lessons are cancelled without fee and the other side told. */
   async cancelFutureLessonsOf(userId: string, reason: string) {
     const now = this.now();
-    for (const as of ['student', 'instructor'] as const) {
-      const { rows } = await repo.listBookings(this.deps.db, {
-        userId,
-        as,
-        scope: 'upcoming',
-        now,
-        limit: 10_000,
-        offset: 0,
-      });
-      for (const b of rows) await this.cancelBySystem(b, reason, now);
-    }
+    for (const b of await upcomingLessonsOf(this.deps.db, userId, now))
+      await this.cancelBySystem(b, reason, now);
   }
 
   /**
@@ -152,27 +143,17 @@ export class BookingLifecycle {
   async cancelFutureLessonsWithin(tx: Db, userId: string, reason: string): Promise<BookingRow[]> {
     const now = this.now();
     const done: BookingRow[] = [];
-    for (const as of ['student', 'instructor'] as const) {
-      const { rows } = await repo.listBookings(tx, {
-        userId,
-        as,
-        scope: 'upcoming',
-        now,
-        limit: 10_000,
-        offset: 0,
+    for (const b of await upcomingLessonsOf(tx, userId, now)) {
+      if (b.startsAt <= now) continue;
+      const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
+        cancellationFeeCents: 0,
+        cancelledBy: 'system',
+        cancellationReason: reason,
+        cancelledAt: now,
       });
-      for (const b of rows) {
-        if (b.startsAt <= now) continue;
-        const r = await repo.transitionBooking(tx, b.id, 'cancelled', {
-          cancellationFeeCents: 0,
-          cancelledBy: 'system',
-          cancellationReason: reason,
-          cancelledAt: now,
-        });
-        if (!r) continue;
-        await notifyParticipants(tx, this.deps.mailer, 'cancelled', r, this.deps.clock);
-        done.push(r);
-      }
+      if (!r) continue;
+      await notifyParticipants(tx, this.deps.mailer, 'cancelled', r, this.deps.clock);
+      done.push(r);
     }
     return done;
   }
@@ -196,4 +177,21 @@ export class BookingLifecycle {
     });
     if (row) await afterBookingCommit(this.deps.mailer, this.availability, row.instructorId);
   }
+}
+
+/** Every upcoming lesson of a person, as student and as instructor. */
+async function upcomingLessonsOf(db: Db, userId: string, now: Date): Promise<BookingRow[]> {
+  const lessons: BookingRow[] = [];
+  for (const as of ['student', 'instructor'] as const) {
+    const { rows } = await repo.listBookings(db, {
+      userId,
+      as,
+      scope: 'upcoming',
+      now,
+      limit: 10_000,
+      offset: 0,
+    });
+    lessons.push(...rows);
+  }
+  return lessons;
 }

@@ -197,8 +197,8 @@ export class SearchService {
     window: SearchWindow | null,
     busy: readonly BusyTime[],
   ): NextTime[] {
-    if (busy.length)
-      return r.next
+    const times = (avoid?: readonly BusyTime[]) =>
+      r.next
         ? this.index.nextTimes(
             state,
             r.offering.instructorId,
@@ -206,19 +206,12 @@ export class SearchService {
             r.next,
             NEXT_TIMES,
             window ?? undefined,
-            busy,
+            avoid,
           )
         : [];
-    r.times ??= r.next
-      ? this.index.nextTimes(
-          state,
-          r.offering.instructorId,
-          q.parsed.durationMinutes ?? r.offering.minDuration,
-          r.next,
-          NEXT_TIMES,
-          window ?? undefined,
-        )
-      : [];
+    // The viewer's own lessons make the times theirs alone: computed each time, never kept.
+    if (busy.length) return times(busy);
+    r.times ??= times();
     return r.times;
   }
 }
