@@ -1,8 +1,8 @@
 import { check, logIn, screenshot } from './harness.mjs';
 
 /**
- * (a) A guest searches "piano under $80", opens a result, picks a time, is asked to log in, logs in
- * as a demo student and lands on the review step with the same choice, confirms, sees the lesson in
+ * (a) A guest searches "piano under $80", opens a result, picks a time, reads the review, is asked
+ * to log in on Confirm, logs in inline as a demo student and keeps the same choice, confirms, sees the lesson in
  * My lessons, cancels it and sees the fee.
  */
 export async function guestBooksThenCancels({ page }) {
@@ -29,10 +29,14 @@ export async function guestBooksThenCancels({ page }) {
   const picked = new URL(await time.getAttribute('href'), 'http://x');
   await time.click();
 
-  // A guest is sent to log in, then comes back to the review step with the same choice.
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByText('your chosen time is kept').waitFor();
+  // A guest reads the whole review (price, policy) and is asked to log in only on Confirm, inline.
+  await page.getByRole('heading', { name: 'Review and confirm' }).waitFor();
+  await page.getByText('Free until 24 hours before the lesson.').waitFor();
+  await page.getByTestId('review-total').waitFor();
+  await page.getByRole('button', { name: /Confirm and book/ }).click();
+  await page.getByRole('heading', { name: 'Log in or sign up to book' }).waitFor();
   await logIn(page, 'student5@instainstru.local');
+  await page.getByText('You are logged in.').waitFor();
   await page.getByRole('heading', { name: 'Review and confirm' }).waitFor();
   const back = new URL(page.url());
   for (const k of ['date', 'time', 'duration']) {
