@@ -23,7 +23,7 @@ export const isInstructor = (me: Me | null | undefined) => !!me?.roles.includes(
  * answers until something else re-renders them (a guest signing in inline on the booking review
  * stayed a guest).
  */
-function signedInAs(qc: QueryClient, user: Me) {
+export function signedInAs(qc: QueryClient, user: Me) {
   qc.removeQueries({ type: 'inactive' });
   qc.setQueryData(meKey, user);
   void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
