@@ -41,4 +41,16 @@ describe('signing in while a page is open', () => {
     expect(fetches).toBe(1);
     shown.stop();
   });
+
+  it("drops another account's answers at once when someone else signs in over them", async () => {
+    const qc = new QueryClient();
+    const me = watched<Me | null>(qc, meKey, { ...user, id: 'u0' } as Me, () => null);
+    const shown = watched(qc, ['messages', 'unread'], 'u0 has 3 unread', () => 'u1 has 0 unread');
+    signedInAs(qc, user);
+    expect(shown.observer.getCurrentResult().data).not.toBe('u0 has 3 unread');
+    await vi.waitFor(() => expect(shown.observer.getCurrentResult().data).toBe('u1 has 0 unread'));
+    expect(me.observer.getCurrentResult().data).toEqual(user);
+    shown.stop();
+    me.stop();
+  });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { api, guestSessionId } from '../../api/client';
 import type { Me, SessionResponse, SignedIn } from '../../api/contracts';
 
@@ -19,14 +19,18 @@ export const isInstructor = (me: Me | null | undefined) => !!me?.roles.includes(
 /**
  * Signing in changes what every query returns. The user is set in place, so every mounted useMe
  * re-renders with them; cached data no screen shows is dropped and what is on screen is fetched
- * again for them. Not clear(): it would orphan the mounted queries, which keep showing the guest's
+ * again for them (a guest's answers stay up meanwhile; another account's are dropped at once). Not clear(): it would orphan the mounted queries, which keep showing the guest's
  * answers until something else re-renders them (a guest signing in inline on the booking review
  * stayed a guest).
  */
 export function signedInAs(qc: QueryClient, user: Me) {
+  const before = qc.getQueryData<Me | null>(meKey);
+  const notMe = (q: Query) => q.queryKey[0] !== meKey[0];
   qc.removeQueries({ type: 'inactive' });
   qc.setQueryData(meKey, user);
-  void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  // A guest's answers are public and stay up while they refetch; another account's go at once.
+  if (before && before.id !== user.id) void qc.resetQueries({ predicate: notMe });
+  else void qc.invalidateQueries({ predicate: notMe });
 }
 
 export function useSignIn() {
