@@ -19,9 +19,8 @@ export const isInstructor = (me: Me | null | undefined) => !!me?.roles.includes(
 /**
  * Signing in changes what every query returns. The user is set in place, so every mounted useMe
  * re-renders with them; cached data no screen shows is dropped and what is on screen is fetched
- * again for them (a guest's answers stay up meanwhile; another account's are dropped at once). Not clear(): it would orphan the mounted queries, which keep showing the guest's
- * answers until something else re-renders them (a guest signing in inline on the booking review
- * stayed a guest).
+ * again for them. Not clear(): it orphans the mounted queries, which keep the guest's answers until
+ * something else re-renders them (a guest logging in inline on the booking review stayed a guest).
  */
 export function signedInAs(qc: QueryClient, user: Me) {
   const before = qc.getQueryData<Me | null>(meKey);
