@@ -1,9 +1,10 @@
 import { check, logIn, screenshot } from './harness.mjs';
 
 /**
- * (a) A guest searches "piano under $80", opens a result, picks a time, is asked to log in, logs in
- * as a demo student and lands on the review step with the same choice, confirms, sees the lesson in
- * My lessons, cancels it and sees the fee.
+ * (a) A guest searches "piano under $80", opens a result, picks a time, reads the whole review
+ * (lesson, price, policy), is asked to log in only on Confirm, logs in inline as a demo student and
+ * keeps the same choice (time, length, format, note), confirms, sees the lesson in My lessons,
+ * cancels it and sees the fee.
  */
 export async function guestBooksThenCancels({ page }) {
   await page.goto('/');
@@ -29,11 +30,37 @@ export async function guestBooksThenCancels({ page }) {
   const picked = new URL(await time.getAttribute('href'), 'http://x');
   await time.click();
 
-  // A guest is sent to log in, then comes back to the review step with the same choice.
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByText('your chosen time is kept').waitFor();
-  await logIn(page, 'student5@instainstru.local');
+  // A guest reads the whole review (lesson, price, policy) and is asked to log in only on Confirm, inline.
   await page.getByRole('heading', { name: 'Review and confirm' }).waitFor();
+  await page.getByText('Free until 24 hours before the lesson.').waitFor();
+  const guestTotal = await page.getByTestId('review-total').innerText();
+  const lesson = await page.getByRole('region', { name: 'Your lesson' }).getByRole('heading').innerText();
+  check(/\$\d/.test(guestTotal), `the guest's review shows no price ("${guestTotal}")`);
+  check(/ with /.test(lesson), `the guest's review names no lesson ("${lesson}")`);
+  const where = await page.getByRole('combobox', { name: 'Where' }).inputValue();
+  await page.getByLabel(/A note for your instructor/).fill('I play a little already.');
+  await screenshot(page, 'booking-review-guest');
+  await page.getByRole('button', { name: /Confirm and book/ }).click();
+  await page.getByRole('heading', { name: 'Log in or sign up to book' }).waitFor();
+  check(!page.url().includes('/login'), 'the guest was sent away from the review to log in');
+  await screenshot(page, 'booking-sign-in-inline');
+  await logIn(page, 'student5@instainstru.local');
+  // The same review comes back for the signed-in student, with what the guest had filled in.
+  await page.getByText('You are logged in.').waitFor();
+  await page.getByRole('heading', { name: 'Review and confirm' }).waitFor();
+  check(
+    (await page.getByRole('heading', { name: 'Log in or sign up to book' }).count()) === 0,
+    'the inline login is still shown after logging in',
+  );
+  check((await page.getByTestId('review-total').innerText()) === guestTotal, 'the price changed at login');
+  check(
+    (await page.getByRole('combobox', { name: 'Where' }).inputValue()) === where,
+    'the chosen format was lost at login',
+  );
+  check(
+    (await page.getByLabel(/A note for your instructor/).inputValue()) === 'I play a little already.',
+    'the note was lost at login',
+  );
   const back = new URL(page.url());
   for (const k of ['date', 'time', 'duration']) {
     check(back.searchParams.get(k) === picked.searchParams.get(k), `review step lost the chosen ${k}`);

@@ -19,7 +19,7 @@ import { searchPagesFromTheTop } from './journey-search-pages.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
 const journeys = [
-  ['guest searches, logs in at the review step, books, cancels and sees the fee', guestBooksThenCancels],
+  ['guest reviews, logs in inline on Confirm, books, cancels and sees the fee', guestBooksThenCancels],
   ['instructor availability edits show on the public profile', instructorEditsAvailability],
   ['guest search history follows the login and can be deleted', guestHistoryFollowsLogin],
   ['search pages open at the top of the results; a page past the end leads back', searchPagesFromTheTop],

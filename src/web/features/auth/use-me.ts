@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { api, guestSessionId } from '../../api/client';
 import type { Me, SessionResponse, SignedIn } from '../../api/contracts';
 
@@ -16,7 +16,22 @@ export function useMe() {
 /** Whether the user holds the role: for what a role is (teaching or not), not for what they may do. */
 export const isInstructor = (me: Me | null | undefined) => !!me?.roles.includes('instructor');
 
-/** Signing in or out changes what every query returns, so all cached data is dropped. */
+/**
+ * Signing in changes what every query returns. The user is set in place, so every mounted useMe
+ * re-renders with them; cached data no screen shows is dropped and what is on screen is fetched
+ * again for them. Not clear(): it orphans the mounted queries, which keep the guest's answers until
+ * something else re-renders them (a guest logging in inline on the booking review stayed a guest).
+ */
+export function signedInAs(qc: QueryClient, user: Me) {
+  const before = qc.getQueryData<Me | null>(meKey);
+  const notMe = (q: Query) => q.queryKey[0] !== meKey[0];
+  qc.removeQueries({ type: 'inactive' });
+  qc.setQueryData(meKey, user);
+  // A guest's answers are public and stay up while they refetch; another account's go at once.
+  if (before && before.id !== user.id) void qc.resetQueries({ predicate: notMe });
+  else void qc.invalidateQueries({ predicate: notMe });
+}
+
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
@@ -25,10 +40,7 @@ export function useSignIn() {
         method: 'POST',
         body: { ...body, guestSessionId: guestSessionId() },
       }),
-    onSuccess: async ({ user }) => {
-      qc.clear();
-      qc.setQueryData(meKey, user);
-    },
+    onSuccess: ({ user }) => signedInAs(qc, user),
   });
 }
 
@@ -40,13 +52,11 @@ export function useSignUp() {
         method: 'POST',
         body: { ...body, guestSessionId: guestSessionId() },
       }),
-    onSuccess: async ({ user }) => {
-      qc.clear();
-      qc.setQueryData(meKey, user);
-    },
+    onSuccess: ({ user }) => signedInAs(qc, user),
   });
 }
 
+/** Signing out drops everything the user's account could see. */
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({

@@ -1,4 +1,4 @@
-import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { InstructorProfile, Offering } from '../../api/contracts';
 import { lessonPriceCents } from '../../api/contracts';
 import { Button } from '../../components/button';
@@ -28,7 +28,6 @@ export default function BookingPage() {
 
 function Booking({ instructor, offering }: { instructor: InstructorProfile; offering: Offering }) {
   const [params] = useSearchParams();
-  const location = useLocation();
   const me = useMe();
   const requested = Number(params.get('duration'));
   const duration = offering.durations.includes(requested) ? requested : offering.durations[0]!;
@@ -42,12 +41,7 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
 
   if (params.get('step') === 'review' && chosen) {
     if (me.isPending) return <Loading rows={2} />;
-    // A guest logs in first and comes straight back to this same choice.
-    if (!me.data) {
-      return (
-        <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
-      );
-    }
+    // A guest reads the whole review too; logging in is asked for only on "Confirm".
     return (
       <div className="mx-auto max-w-2xl space-y-6">
         <h1 className="text-2xl font-bold">Review and confirm</h1>
@@ -55,7 +49,8 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
           instructor={instructor}
           offering={offering}
           choice={{ ...chosen, duration }}
-          zone={me.data.timezone}
+          zone={me.data?.timezone ?? browserZone()}
+          guest={!me.data}
           refusal={refusal}
           changeUrl={bookingUrl(instructor.id, offering.instructorServiceId, { ...chosen, duration })}
         />
