@@ -91,7 +91,14 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
         log,
       )
     : new InlineJobRunner(metrics, log);
-  const mailer = new Mailer(database.db, log, opts.clock ?? systemClock, config.mailFrom, config.smtpUrl);
+  const mailer = new Mailer(
+    database.db,
+    log,
+    opts.clock ?? systemClock,
+    config.mailFrom,
+    config.smtpUrl,
+    config.publicUrl,
+  );
   const windowSec = config.loginWindowMinutes * 60;
   const limits: Limits = {
     loginPerAccount: new Limiter(

@@ -54,6 +54,8 @@ export const bookings = pgTable(
     cancelledAt: ts('cancelled_at'),
     completedAt: ts('completed_at'),
     reminderSentAt: ts('reminder_sent_at'),
+    /** iCalendar SEQUENCE: +1 on every reschedule and cancellation (emails and downloads agree). */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

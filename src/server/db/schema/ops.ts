@@ -12,6 +12,8 @@ export const emailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /** The HTML alternative, when the message has one (sent as multipart/alternative). */
+    htmlBody: text('html_body'),
     template: text('template').notNull(),
     attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
     status: text('status').notNull().default('stored'),

@@ -10,6 +10,7 @@ import {
   spendResetToken,
 } from './password-reset.repo.js';
 import { findUserByEmail, findUserById, updatePasswordHash } from './users.repo.js';
+import { renderEmail } from '../../platform/mail/email-layout.js';
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
 
@@ -50,7 +51,14 @@ export class PasswordResetService {
         to: user.email,
         template: 'password_reset',
         subject: 'Reset your InstaInstru password',
-        text: `Hi ${user.fullName},\n\nSomeone (hopefully you) asked to reset your InstaInstru password.\nOpen this link within an hour to choose a new one:\n\n${link}\n\nIf it wasn't you, ignore this email: your password stays as it is.\n`,
+        ...renderEmail({
+          greeting: `Hi ${user.fullName},`,
+          paragraphs: [
+            'Someone (hopefully you) asked to reset your InstaInstru password. Open this link within an hour to choose a new one.',
+          ],
+          action: { label: 'Choose a new password', url: link },
+          footer: "If it wasn't you, ignore this email: your password stays as it is.",
+        }),
       });
     });
     this.deps.mailer.committed();

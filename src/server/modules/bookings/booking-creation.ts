@@ -113,6 +113,7 @@ export class BookingCreation {
           email: offering.instructorEmail,
           timezone: offering.instructorUserTimezone,
           photoKey: offering.instructorPhotoKey,
+          address: offering.instructorAddress,
         },
       ],
     ]);

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import { addressOf } from '../../platform/mail/mailer.js';
+import { formatMoney, renderEmail } from '../../platform/mail/email-layout.js';
 import { zoneAbbreviation } from '../../platform/time-zone.js';
 import { buildIcs } from './ics.js';
 import type { BookingRow, Participant, Participants } from './bookings.repo.js';
@@ -20,23 +22,68 @@ const SUBJECT: Record<BookingEvent, (b: BookingRow) => string> = {
   reminder: (b) => `Tomorrow: ${b.serviceName} lesson`,
 };
 
-export function bookingIcs(b: BookingRow, instructorName: string, now: Date, sequence = 0): string {
+/** Where a lesson's links point and who sends its invitations (the Mailer carries both). */
+export interface MailSite {
+  from: string;
+  publicUrl: string;
+}
+
+export const lessonUrl = (site: MailSite, bookingId: string) =>
+  new URL(`/lessons/${bookingId}`, site.publicUrl).toString();
+
+/** Where the lesson happens, for the calendar's LOCATION (the booked student may know it). */
+function locationOf(b: BookingRow, instructor: Participant): string {
+  if (b.locationType === 'student_place') return b.studentAddress ?? 'At the student’s place';
+  if (b.locationType === 'instructor_place') return instructor.address ?? 'At the instructor’s place';
+  return 'Online';
+}
+
+/**
+ * The lesson's calendar file, the same for the emails (`REQUEST`, `CANCEL` once cancelled) and the
+ * download (`PUBLISH`): one UID, and the SEQUENCE stored on the booking.
+ */
+export function bookingIcs(
+  b: BookingRow,
+  people: { student: Participant; instructor: Participant },
+  site: MailSite,
+  now: Date,
+  method: 'REQUEST' | 'PUBLISH',
+  /**
+   * Whose copy this is: the ATTENDEE is the person it goes to, so mail clients match the
+   * invitation to their mailbox and nobody's address travels to the other person in a file.
+   */
+  recipient: Participant,
+): string {
+  const { instructor } = people;
   return buildIcs({
     uid: b.id,
+    domain: new URL(site.publicUrl).hostname,
     startsAt: b.startsAt,
     endsAt: b.endsAt,
-    summary: `${b.serviceName} lesson with ${instructorName}`,
-    description: `${b.durationMinutes}-minute ${b.serviceName} lesson booked on InstaInstru.`,
-    location: b.locationType === 'online' ? 'Online' : undefined,
+    summary: `${b.serviceName} lesson with ${instructor.fullName}`,
+    description: [
+      `${b.durationMinutes}-minute ${b.serviceName} lesson booked on InstaInstru.`,
+      b.note ? `Note: ${b.note}` : undefined,
+      lessonUrl(site, b.id),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    location: locationOf(b, instructor),
+    url: lessonUrl(site, b.id),
     status: b.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    sequence,
+    sequence: b.calendarSequence,
+    // The platform sends the invitation on the instructor's behalf: their name, our address.
+    organizer: { name: instructor.fullName, email: addressOf(site.from) },
+    attendee: { name: recipient.fullName, email: recipient.email },
+    method,
     now,
   });
 }
 
 /**
- * Emails both people in the lesson, each in their own time zone. Written to the outbox within
- * `tx`, the transaction of the change itself; never sent inline.
+ * Emails both people in the lesson, each in their own time zone, as text + HTML from one layout,
+ * with the calendar invitation attached. Written to the outbox within `tx`, the transaction of
+ * the change itself; never sent inline.
  */
 async function notifyBookingParticipants(
   tx: Db,
@@ -47,48 +94,49 @@ async function notifyBookingParticipants(
   instructor: Participant,
   now: Date,
 ): Promise<void> {
-  const money = (c: number) => `$${(c / 100).toFixed(2)}`;
-  const ics =
-    event === 'confirmed' || event === 'rescheduled' || event === 'cancelled'
+  const invites = event === 'confirmed' || event === 'rescheduled' || event === 'cancelled';
+  const icsFor = (recipient: Participant) =>
+    invites
       ? [
           {
-            filename: 'lesson.ics',
-            contentType: 'text/calendar',
-            content: bookingIcs(b, instructor.fullName, now, event === 'confirmed' ? 0 : 1),
+            filename: event === 'cancelled' ? 'cancel.ics' : 'invite.ics',
+            contentType: `text/calendar; charset=utf-8; method=${event === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+            content: bookingIcs(b, { student, instructor }, mailer, now, 'REQUEST', recipient),
           },
         ]
       : undefined;
-  const lines = (me: Participant, other: Participant, role: 'student' | 'instructor') => {
+  const message = (me: Participant, other: Participant, role: 'student' | 'instructor') => {
     const withWhom = role === 'student' ? `with ${other.fullName}` : `for ${other.fullName}`;
     const head: Record<BookingEvent, string> = {
       confirmed: `Your ${b.durationMinutes}-minute ${b.serviceName} lesson ${withWhom} is booked for ${when(b, me.timezone)}.`,
-      cancelled: `The ${b.serviceName} lesson ${withWhom} on ${when(b, me.timezone)} was cancelled by the ${b.cancelledBy}.${b.cancellationReason ? ` Reason: ${b.cancellationReason}` : ''}`,
+      cancelled: `The ${b.serviceName} lesson ${withWhom} on ${when(b, me.timezone)} was cancelled by the ${b.cancelledBy}.`,
       rescheduled: `The ${b.serviceName} lesson ${withWhom} has moved to ${when(b, me.timezone)}.`,
       reminder: `Reminder: your ${b.serviceName} lesson ${withWhom} is on ${when(b, me.timezone)}.`,
     };
-    const fee =
-      event === 'cancelled' && b.cancellationFeeCents
-        ? `\nCancellation fee recorded: ${money(b.cancellationFeeCents)}.`
-        : '';
-    return `Hi ${me.fullName},\n\n${head[event]}\nPrice: ${money(b.priceCents)}.${fee}\n\nInstaInstru\n`;
+    return renderEmail({
+      greeting: `Hi ${me.fullName},`,
+      paragraphs: [
+        head[event],
+        event === 'cancelled' && b.cancellationReason ? `Reason: ${b.cancellationReason}` : undefined,
+        `Price: ${formatMoney(b.priceCents)}.`,
+        event === 'cancelled' && b.cancellationFeeCents
+          ? `Cancellation fee recorded: ${formatMoney(b.cancellationFeeCents)}.`
+          : undefined,
+        invites && event !== 'cancelled'
+          ? 'The attached calendar file adds the lesson to your calendar.'
+          : undefined,
+      ],
+      action: { label: 'View the lesson', url: lessonUrl(mailer, b.id) },
+    });
   };
-  await mailer.queue(
-    tx,
-    {
-      to: student.email,
-      subject: SUBJECT[event](b),
-      text: lines(student, instructor, 'student'),
-      template: `booking_${event}`,
-      attachments: ics,
-    },
-    {
-      to: instructor.email,
-      subject: SUBJECT[event](b),
-      text: lines(instructor, student, 'instructor'),
-      template: `booking_${event}`,
-      attachments: ics,
-    },
-  );
+  const emailTo = (me: Participant, other: Participant, role: 'student' | 'instructor') => ({
+    to: me.email,
+    subject: SUBJECT[event](b),
+    ...message(me, other, role),
+    template: `booking_${event}`,
+    attachments: icsFor(me),
+  });
+  await mailer.queue(tx, emailTo(student, instructor, 'student'), emailTo(instructor, student, 'instructor'));
 }
 
 /**

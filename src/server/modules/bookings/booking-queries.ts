@@ -34,8 +34,17 @@ export class BookingQueries {
 
   async calendar(auth: AuthContext, id: string) {
     const { b } = await findVisibleBooking(this.deps.db, auth, id);
-    const people = await repo.namesOf(this.deps.db, [b.instructorId]);
-    return bookingIcs(b, people.get(b.instructorId)?.fullName ?? 'your instructor', this.now());
+    const people = await repo.namesOf(this.deps.db, [b.instructorId, b.studentId]);
+    const student = people.get(b.studentId)!;
+    // PUBLISH: a file to import, not an invitation; same UID and SEQUENCE as the emails.
+    return bookingIcs(
+      b,
+      { student, instructor: people.get(b.instructorId)! },
+      this.deps.mailer,
+      this.now(),
+      'PUBLISH',
+      people.get(auth.user.id) ?? student,
+    );
   }
 
   async list(

@@ -35,6 +35,7 @@ export async function findOfferingForBooking(db: Db, instructorServiceId: string
       instructorEmail: users.email,
       instructorUserTimezone: users.timezone,
       instructorPhotoKey: instructorProfiles.photoKey,
+      instructorAddress: instructorProfiles.address,
       timezone: instructorProfiles.timezone,
       bufferMinutes: instructorProfiles.bufferMinutes,
     })
@@ -124,7 +125,16 @@ export async function moveBooking(
   await lockPeople(db, [b.instructorId, b.studentId]);
   const [row] = await db
     .update(bookings)
-    .set({ startsAt, endsAt, durationMinutes, priceCents, reminderSentAt: null, updatedAt: sql`now()` })
+    // A new SEQUENCE makes calendar apps replace the old time instead of keeping both.
+    .set({
+      startsAt,
+      endsAt,
+      durationMinutes,
+      priceCents,
+      reminderSentAt: null,
+      calendarSequence: sql`${bookings.calendarSequence} + 1`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(bookings.id, b.id))
     .returning();
   await db
@@ -163,7 +173,13 @@ export async function transitionBooking(
 ) {
   const [row] = await db
     .update(bookings)
-    .set({ ...set, status: to, updatedAt: sql`now()` })
+    // A cancellation is a calendar update too (METHOD:CANCEL with a higher SEQUENCE).
+    .set({
+      ...set,
+      status: to,
+      ...(to === 'cancelled' ? { calendarSequence: sql`${bookings.calendarSequence} + 1` } : {}),
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed')))
     .returning();
   // A cancelled lesson no longer blocks anyone's time.
@@ -194,6 +210,8 @@ export interface Participant {
   timezone: string;
   /** The profile photo's storage key when the person teaches and has one. */
   photoKey?: string | null;
+  /** An instructor's teaching address (the LOCATION of a lesson at their place). */
+  address?: string | null;
 }
 /** By user id. */
 export type Participants = Map<string, Participant>;
@@ -207,6 +225,7 @@ export async function namesOf(db: Db, ids: string[]): Promise<Participants> {
       email: users.email,
       timezone: users.timezone,
       photoKey: instructorProfiles.photoKey,
+      address: instructorProfiles.address,
     })
     .from(users)
     .leftJoin(instructorProfiles, eq(instructorProfiles.userId, users.id))

@@ -1,3 +1,4 @@
+import { renderEmail } from '../../platform/mail/email-layout.js';
 import type { OutgoingEmail } from '../../platform/mail/mailer.js';
 
 /**
@@ -16,13 +17,11 @@ export function newMessageEmail(o: {
     to: o.to,
     subject: `New message from ${o.senderName}`,
     template: 'new_message',
-    text: [
-      `Hi ${o.recipientName},`,
-      '',
-      `${o.senderName} sent you a message on InstaInstru.`,
-      `Read it and reply: ${link}`,
-      '',
-      'You will not get another email about this conversation until you have read it.',
-    ].join('\n'),
+    ...renderEmail({
+      greeting: `Hi ${o.recipientName},`,
+      paragraphs: [`${o.senderName} sent you a message on InstaInstru.`],
+      action: { label: 'Read it and reply', url: link },
+      footer: 'You will not get another email about this conversation until you have read it.',
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
+import { escapeHtml } from '../../platform/mail/email-layout.js';
 
 // The one place that reads and erases one person's rows across every domain's tables: a data
 // export and an erasure must be complete, and a list per table here is what keeps them so
@@ -240,9 +241,13 @@ export async function eraseAccountWithin(
   await tx.execute(sql`DELETE FROM email_outbox WHERE lower(to_address) = lower(${oldEmail})`);
   for (const name of names.filter((n) => n.trim().length >= 2)) {
     await tx.execute(
+      // The HTML part says the same as the text (escaped) and a calendar file names both people
+      // (folded, so a name may be split): both go wherever the text names the person.
       sql`UPDATE email_outbox SET text_body = replace(text_body, ${name}, ${DELETED_NAME}),
-            subject = replace(subject, ${name}, ${DELETED_NAME})
-          WHERE strpos(text_body, ${name}) > 0 OR strpos(subject, ${name}) > 0`,
+            subject = replace(subject, ${name}, ${DELETED_NAME}),
+            html_body = NULL, attachments = NULL
+          WHERE strpos(text_body, ${name}) > 0 OR strpos(subject, ${name}) > 0
+             OR strpos(coalesce(html_body, ''), ${escapeHtml(name)}) > 0`,
     );
   }
 }

@@ -13,9 +13,17 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative of `text` (email-layout.ts renders both from one content). */
+  html?: string;
   /** Names the message kind (password_reset, booking_confirmation...) for admins and tests. */
   template: string;
+  /** A `text/calendar; method=...` attachment is sent as the message's calendar invitation. */
   attachments?: { filename: string; contentType: string; content: string }[];
+}
+
+/** The bare address of a `Name <address>` sender (an iCalendar ORGANIZER needs just the address). */
+export function addressOf(from: string): string {
+  return (/<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? from).trim();
 }
 
 /**
@@ -26,12 +34,17 @@ export interface OutgoingEmail {
 export class Mailer {
   readonly relay?: OutboxRelay;
 
+  /**
+   * `from` is the sender of every message; `publicUrl` is where the links in them point (both from
+   * config, here so that whoever writes an email has them without more plumbing).
+   */
   constructor(
     db: Db,
     log: Logger,
     private readonly clock: Clock,
-    from: string,
+    readonly from: string,
     smtpUrl?: string,
+    readonly publicUrl = 'http://localhost:3000',
   ) {
     if (smtpUrl) {
       // Pooled: one SMTP handshake per connection, not per message, and a few messages in flight.
@@ -52,6 +65,7 @@ export class Mailer {
         toAddress: email.to,
         subject: email.subject,
         textBody: email.text,
+        htmlBody: email.html ?? null,
         template: email.template,
         attachments: email.attachments ?? null,
         status: this.relay ? 'queued' : 'stored',

@@ -14,7 +14,7 @@ const log = pino({ level: 'silent' });
 
 /** A real SMTP server on loopback; `refuse` makes the next N messages fail with a 451. */
 class SmtpSink {
-  readonly received: { to: string; subject: string }[] = [];
+  readonly received: { to: string; subject: string; raw: string }[] = [];
   refuse = 0;
   private readonly server = new SMTPServer({
     authOptional: true,
@@ -28,7 +28,7 @@ class SmtpSink {
           return done(Object.assign(new Error('try later'), { responseCode: 451 }));
         }
         const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
-        for (const r of session.envelope.rcptTo) this.received.push({ to: r.address, subject });
+        for (const r of session.envelope.rcptTo) this.received.push({ to: r.address, subject, raw });
         done();
       });
     },
@@ -77,6 +77,35 @@ describe('the email outbox relay', () => {
     expect(sink.received.filter((m) => m.to.endsWith('@example.com')).map((m) => m.to)).toEqual(
       expect.arrayContaining(['a@example.com', 'b@example.com']),
     );
+    await mailer.close();
+  });
+
+  it('sends text and HTML as alternatives and the calendar file as an invitation with its method', async () => {
+    const mailer = new Mailer(database.db, log, new ManualClock(new Date()), 'ii@example.com', url);
+    mailer.start();
+    const ics = 'BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n';
+    await database.db.transaction((tx) =>
+      mailer.queue(tx, {
+        ...email('invite@example.com'),
+        html: '<p>hi</p>',
+        attachments: [
+          {
+            filename: 'cancel.ics',
+            contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+            content: ics,
+          },
+        ],
+      }),
+    );
+    mailer.committed();
+    await until(async () => (await statusOf('invite@example.com'))?.status === 'sent');
+    const { raw } = sink.received.find((m) => m.to === 'invite@example.com')!;
+    expect(raw).toMatch(/Content-Type: multipart\/alternative/i);
+    expect(raw).toMatch(/Content-Type: text\/plain/i);
+    expect(raw).toMatch(/Content-Type: text\/html/i);
+    // Inside the alternatives (where Outlook and Gmail look for an invitation) and as the file.
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
+    expect(raw).toMatch(/Content-Type: application\/ics; name=cancel\.ics|filename=cancel\.ics/i);
     await mailer.close();
   });
 

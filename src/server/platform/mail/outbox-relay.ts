@@ -1,15 +1,16 @@
-import type { Transporter } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import type { Clock } from '../clock.js';
 
-type Claimed = {
+export type Claimed = {
   id: string;
   to_address: string;
   subject: string;
   text_body: string;
+  html_body: string | null;
   attachments: { filename: string; contentType: string; content: string }[] | null;
   attempts: number;
 };
@@ -23,6 +24,43 @@ const BACKOFF_BASE_MS = 2000;
 
 /** Delay before retry number `attempt` (1-based): 2 s, 4 s, 8 s, ... */
 export const retryDelayMs = (attempt: number) => BACKOFF_BASE_MS * 2 ** (attempt - 1);
+
+const CALENDAR = /^text\/calendar\b.*\bmethod=([A-Za-z]+)/i;
+
+/**
+ * The nodemailer message of an outbox row: text and HTML as multipart/alternative, and a calendar
+ * attachment as nodemailer's `icalEvent`, which puts it both in the alternatives (where Outlook
+ * and Gmail look for an invitation) and as a `.ics` attachment, with the `method=` the file has.
+ */
+export function messageOf(from: string, m: Claimed): SendMailOptions {
+  const calendar = m.attachments?.find((a) => CALENDAR.test(a.contentType));
+  const others = m.attachments?.filter((a) => a !== calendar) ?? [];
+  return {
+    from,
+    to: m.to_address,
+    subject: m.subject,
+    text: m.text_body,
+    ...(m.html_body ? { html: m.html_body } : {}),
+    ...(calendar
+      ? {
+          icalEvent: {
+            method: CALENDAR.exec(calendar.contentType)![1]!.toUpperCase(),
+            filename: calendar.filename,
+            content: calendar.content,
+          },
+        }
+      : {}),
+    ...(others.length
+      ? {
+          attachments: others.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        }
+      : {}),
+  };
+}
 
 /**
  * Drains `queued` rows of email_outbox over SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED and
@@ -85,7 +123,7 @@ export class OutboxRelay {
               AND (locked_until IS NULL OR locked_until < ${now.toISOString()}::timestamptz)
             ORDER BY next_attempt_at LIMIT ${BATCH}
             FOR UPDATE SKIP LOCKED)
-          RETURNING id, to_address, subject, text_body, attachments, attempts`,
+          RETURNING id, to_address, subject, text_body, html_body, attachments, attempts`,
     );
     // All of the batch at once: the pooled transport queues them over its few connections.
     await Promise.all(claimed.map((m) => this.send(m)));
@@ -94,17 +132,7 @@ export class OutboxRelay {
 
   private async send(m: Claimed): Promise<void> {
     try {
-      await this.transport.sendMail({
-        from: this.from,
-        to: m.to_address,
-        subject: m.subject,
-        text: m.text_body,
-        attachments: m.attachments?.map((a) => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: a.content,
-        })),
-      });
+      await this.transport.sendMail(messageOf(this.from, m));
       await this.db.execute(
         sql`UPDATE email_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, error = NULL
             WHERE id = ${m.id}`,
