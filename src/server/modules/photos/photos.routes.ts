@@ -25,33 +25,38 @@ export const photosRoutes =
   (photos: PhotosService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['photos'];
-    // Scoped to this plugin: any body type is taken as bytes here (JSON stays JSON and is refused
-    // as not an image), so the declared Content-Type decides nothing.
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_req, body, done) =>
-      done(null, body),
-    );
+    // Uploads only, in their own scope: any body type is taken as bytes there (JSON stays JSON and
+    // is refused as not an image), so the declared Content-Type decides nothing; the other photo
+    // routes keep the app's parsers and refuse a body they do not take.
+    await app.register(async (uploads) => {
+      uploads.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+        (_req, body, done) => done(null, body),
+      );
 
-    const upload = {
-      config: { permission: 'manage_instructor_profile' as const },
-      bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
-        operationId: 'uploadMyPhoto',
-        summary: 'Set my profile photo: a JPEG, PNG or WebP image of at most 5 MB.',
-        description:
-          'The body is the image itself, or multipart/form-data with the file in the field "photo". The format is read from the bytes, never from the file name or Content-Type. The image is re-encoded to square WebP renditions (96, 256 and 640 px) without its metadata (EXIF, GPS).',
-        tags,
-        querystring: noQuery,
-        // 413: over 5 MB. 415: not JPEG, PNG or WebP. 422: unreadable, markup inside, or too many pixels.
-        response: { 200: profilePhoto, 404: errorResponse, 422: errorResponse },
-      },
-    };
-    const handler = async (req: FastifyRequest) => photos.upload(req.auth!, uploadedBytes(req));
-    app.post('/instructors/me/photo', upload, handler);
-    app.put(
-      '/instructors/me/photo',
-      { ...upload, schema: { ...upload.schema, operationId: 'putMyPhoto' } },
-      handler,
-    );
+      const upload = {
+        config: { permission: 'manage_instructor_profile' as const },
+        bodyLimit: UPLOAD_BODY_LIMIT,
+        schema: {
+          operationId: 'uploadMyPhoto',
+          summary: 'Set my profile photo: a JPEG, PNG or WebP image of at most 5 MB.',
+          description:
+            'The body is the image itself, or multipart/form-data with the file in the field "photo". The format is read from the bytes, never from the file name or Content-Type. The image is re-encoded to square WebP renditions (96, 256 and 640 px) without its metadata (EXIF, GPS).',
+          tags,
+          querystring: noQuery,
+          // 413: over 5 MB. 415: not JPEG, PNG or WebP. 422: unreadable, markup inside, or too many pixels.
+          response: { 200: profilePhoto, 404: errorResponse, 422: errorResponse },
+        },
+      };
+      const handler = async (req: FastifyRequest) => photos.upload(req.auth!, uploadedBytes(req));
+      uploads.post('/instructors/me/photo', upload, handler);
+      uploads.put(
+        '/instructors/me/photo',
+        { ...upload, schema: { ...upload.schema, operationId: 'putMyPhoto' } },
+        handler,
+      );
+    });
 
     app.delete(
       '/instructors/me/photo',

@@ -56,7 +56,8 @@ export const privacyRoutes =
           querystring: noQuery,
           body: deleteAccountBody,
           // 403 WRONG_PASSWORD; 409 HAS_FUTURE_LESSONS: an instructor with lessons to teach.
-          response: { 200: accountDeleted, 403: errorResponse, 409: errorResponse },
+          // 404: the account was erased while this session was still being honoured.
+          response: { 200: accountDeleted, 403: errorResponse, 404: errorResponse, 409: errorResponse },
         },
       },
       async (req) => privacy.delete(req.auth!, req.body.password),
