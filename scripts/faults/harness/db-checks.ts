@@ -47,7 +47,7 @@ export async function bookingsOf(db: pg.Pool, studentIds: string[]): Promise<Boo
   }));
 }
 
-/** email_outbox rows per booking id, read from the calendar attachment's UID. */
+/** email_outbox rows per booking id, read from the calendar attachment's UID (id@the public host). */
 export async function outboxByBooking(db: pg.Pool) {
   const r = await db.query(
     `SELECT to_address, template, status, attachments FROM email_outbox WHERE template LIKE 'booking_%'`,
@@ -55,7 +55,7 @@ export async function outboxByBooking(db: pg.Pool) {
   const map = new Map<string, { to: string; template: string; status: string }[]>();
   for (const row of r.rows) {
     const text = JSON.stringify(row.attachments ?? []);
-    for (const m of text.matchAll(/UID:([0-9a-f-]{36})@instainstru/g)) {
+    for (const m of text.matchAll(/UID:([0-9a-f-]{36})@/g)) {
       const list = map.get(m[1]!) ?? [];
       list.push({ to: String(row.to_address).toLowerCase(), template: row.template, status: row.status });
       map.set(m[1]!, list);
