@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 export interface SunkMessage {
   to: string[];
   subject: string;
-  /** Booking ids named by the message's calendar attachment (UID:<id>@instainstru). */
+  /** Booking ids named by the message's calendar attachment (UID:<id>@the public host). */
   bookingIds: string[];
   at: number;
 }
@@ -98,7 +98,6 @@ function bookingIdsIn(raw: string): string[] {
     .map((block) => Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'))
     .join('\n');
   const ids = new Set<string>();
-  for (const text of [raw, qp, b64])
-    for (const m of text.matchAll(/UID:([0-9a-f-]{36})@instainstru/g)) ids.add(m[1]!);
+  for (const text of [raw, qp, b64]) for (const m of text.matchAll(/UID:([0-9a-f-]{36})@/g)) ids.add(m[1]!);
   return [...ids];
 }
