@@ -68,13 +68,13 @@ export async function newInstructorOnboards({ page }) {
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page
     .getByRole('status')
-    .filter({ hasText: /^Saved/ })
+    .filter({ hasText: /^\s*Saved$/ })
     .waitFor();
   await page.waitForTimeout(500);
   check(
     (await page
       .getByRole('status')
-      .filter({ hasText: /^Saved/ })
+      .filter({ hasText: /^\s*Saved$/ })
       .count()) === 1,
     '"Saved" went away after the profile was refetched',
   );
