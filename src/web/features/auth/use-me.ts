@@ -61,6 +61,9 @@ export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api('/auth/logout', { method: 'POST' }),
+    // Nobody is signed in from the moment they ask: the live stream closes now, before the server
+    // ends it, so the browser never reconnects it with the session being revoked (a 401).
+    onMutate: () => qc.setQueryData(meKey, null),
     onSuccess: () => {
       qc.clear();
       qc.setQueryData(meKey, null);
