@@ -4,6 +4,7 @@ import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
 import { adminDeactivatesAccount } from './journey-admin.mjs';
 import { instructorEditsAvailability } from './journey-availability.mjs';
 import { guestBooksThenCancels } from './journey-booking.mjs';
+import { everyPageMeetsTheBar } from './journey-every-page.mjs';
 import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
@@ -50,6 +51,7 @@ const journeys = [
     phoneLayouts,
     { width: 375, height: 812 },
   ],
+  ['every page, as its role, at both widths: fits, no layout shift, passes the audit', everyPageMeetsTheBar],
 ];
 
 // E2E_ONLY=messages runs only the journeys whose name holds that text.

@@ -43,7 +43,8 @@ export default function AvailabilityEditorPage() {
         </p>
       </div>
       {week.isPending ? (
-        <Loading rows={6} />
+        // As tall as the week grid (~1,200 px), so the panel below does not jump when it arrives.
+        <Loading rows={16} />
       ) : week.isError ? (
         <ErrorState error={week.error} retry={() => void week.refetch()} />
       ) : (

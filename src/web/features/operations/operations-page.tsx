@@ -284,12 +284,23 @@ function OutboxSection() {
 
 /** Admin → Operations: the database, Redis, job queues and email outbox, refreshing live. */
 export default function OperationsPage() {
+  // The four panels appear together: one arriving before the others would push them down the page.
+  // The hooks share their queries (and cache) with the panels below.
+  const loading = [useOpsDatabase(), useOpsRedis(), useOpsQueues(), useOpsOutbox()].some((q) => q.isPending);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Operations</h1>
         <p className="text-sm text-slate-600">Numbers refresh every {REFRESH_MS / 1000} seconds.</p>
       </div>
+      {loading ? <Loading label="Loading the operations figures…" rows={8} /> : <Panels />}
+    </div>
+  );
+}
+
+function Panels() {
+  return (
+    <>
       <Section title="Database">
         <DatabaseSection />
       </Section>
@@ -302,6 +313,6 @@ export default function OperationsPage() {
       <Section title="Email outbox">
         <OutboxSection />
       </Section>
-    </div>
+    </>
   );
 }
