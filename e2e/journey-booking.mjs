@@ -32,6 +32,10 @@ export async function guestBooksThenCancels({ page }) {
 
   // A guest reads the whole review (lesson, price, policy) and is asked to log in only on Confirm, inline.
   await page.getByRole('heading', { name: 'Review and confirm' }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Booking steps' })
+    .locator('[aria-current="step"]', { hasText: 'Review and confirm' })
+    .waitFor();
   await page.getByText('Free until 24 hours before the lesson.').waitFor();
   const guestTotal = await page.getByTestId('review-total').innerText();
   const lesson = await page.getByRole('region', { name: 'Your lesson' }).getByRole('heading').innerText();

@@ -11,6 +11,7 @@ import { bookingRefusal } from './booking-access';
 import { BookingRefused } from './booking-refused';
 import { bookingUrl } from './booking-url';
 import { ReviewStep } from './review-step';
+import { BookingSteps } from '../../components/booking-steps';
 import { TimePicker } from './time-picker';
 
 export default function BookingPage() {
@@ -44,6 +45,7 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
     // A guest reads the whole review too; logging in is asked for only on "Confirm".
     return (
       <div className="mx-auto max-w-2xl space-y-6">
+        <BookingSteps current={2} />
         <h1 className="text-2xl font-bold">Review and confirm</h1>
         <ReviewStep
           instructor={instructor}
@@ -68,6 +70,7 @@ function Booking({ instructor, offering }: { instructor: InstructorProfile; offe
             ← {instructor.name}
           </Link>
         </p>
+        <BookingSteps current={1} />
         <h1 className="text-2xl font-bold">Choose a time: {title}</h1>
       </div>
       <SelectStep

@@ -9,6 +9,7 @@ import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { useLesson } from '../lessons/lesson-queries';
+import { BookingSteps } from '../../components/booking-steps';
 
 export default function ConfirmationPage() {
   const { id = '' } = useParams();
@@ -22,6 +23,9 @@ export default function ConfirmationPage() {
   const zone = me?.timezone ?? b.timezone;
   return (
     <div className="mx-auto max-w-xl space-y-6 py-4 text-center">
+      <div className="flex justify-center">
+        <BookingSteps current={3} />
+      </div>
       <CheckCircle2 className="mx-auto size-14 text-emerald-600" aria-hidden />
       <h1 className="text-2xl font-bold">You are booked!</h1>
       <div className="space-y-1 rounded-2xl border border-slate-200 p-5 text-left">
