@@ -2,6 +2,7 @@ import { Download } from 'lucide-react';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { AnalyticsReportName } from '../../api/contracts';
 import { buttonClass } from '../../components/button';
+import { DataTable, type Column } from '../../components/data-table';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { can } from '../auth/can';
 import { useMe } from '../auth/use-me';
@@ -112,34 +113,21 @@ function SummaryCards({ days }: { days: RangeDays }) {
   );
 }
 
-/** A small table that scrolls sideways on a phone instead of squeezing its columns. */
-function Table({ head, rows }: { head: string[]; rows: (string | number)[][] }) {
-  if (!rows.length) return <EmptyState title="Nothing in this range" />;
+/** A report as a table of text and figures; a phone scrolls it sideways inside its frame. */
+function Table({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+  const columns: Column<(string | number)[]>[] = head.map((header, j) => ({
+    header,
+    numeric: typeof rows[0]?.[j] === 'number',
+    cell: (r) => r[j],
+  }));
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-slate-500">
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="py-1 pr-3 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className="border-t border-slate-100">
-              {r.map((c, j) => (
-                <td key={j} className={`py-1 pr-3 ${typeof c === 'number' ? 'tabular-nums' : 'break-words'}`}>
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(_, i) => i}
+      empty="Nothing in this range"
+    />
   );
 }
 
@@ -161,6 +149,7 @@ function UnmetDemand({ days }: { days: RangeDays }) {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <Table
+      caption="Unmet demand"
       head={['Service', 'Borough', 'Time of day', 'Searches', 'Searchers', 'No results']}
       rows={q.data.items.map((i) => [
         i.service,
@@ -180,6 +169,7 @@ function Popular({ days }: { days: RangeDays }) {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <Table
+      caption="Popular searches"
       head={['Search', 'Searches', 'Searchers', 'Avg results']}
       rows={q.data.items.map((i) => [i.query, i.searches, i.searchers, i.averageResults])}
     />
@@ -192,6 +182,7 @@ function ZeroResults({ days }: { days: RangeDays }) {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <Table
+      caption="Searches with no results"
       head={['Search', 'Searches', 'Searchers']}
       rows={q.data.items.map((i) => [i.query, i.searches, i.searchers])}
     />
@@ -206,6 +197,7 @@ function Conversion({ days }: { days: RangeDays }) {
   if (bookings.isError) return <ErrorState error={bookings.error} />;
   return (
     <Table
+      caption="Conversion"
       head={['Measure', 'Count', 'Rate']}
       rows={[
         [
@@ -229,6 +221,7 @@ function Referrers({ days }: { days: RangeDays }) {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <Table
+      caption="Searches by referrer"
       head={['Referrer', 'Searches', 'Searchers']}
       rows={q.data.items.map((i) => [i.referrer, i.searches, i.searchers])}
     />

@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { AUDIT_ACTION_LABEL, type AuditEntry } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { DataTable, type Column } from '../../components/data-table';
+import { ErrorState, Loading } from '../../components/states';
 import { browserZone, formatDateTime } from '../../lib/time';
 import { AdminNav } from '../admin/admin-nav';
 import { useMe } from '../auth/use-me';
@@ -23,6 +24,41 @@ function summary(e: AuditEntry): string {
     return `${d.cancelledLessons} lesson${d.cancelledLessons === 1 ? '' : 's'} cancelled${d.forced ? ' (forced)' : ''}`;
   return e.targetId ?? '';
 }
+
+const userLink = (u: { id: string; name: string }) => (
+  <Link className="text-indigo-700 hover:underline" to={`/admin/users/${u.id}`}>
+    {u.name}
+  </Link>
+);
+
+const columns = (zone: string): Column<AuditEntry>[] => [
+  {
+    header: 'When',
+    unlabelled: true,
+    cell: (e) => (
+      <span className="text-slate-600 sm:whitespace-nowrap">{formatDateTime(e.createdAt, zone)}</span>
+    ),
+  },
+  { header: 'Admin', cell: (e) => userLink(e.actor) },
+  {
+    header: 'Action',
+    unlabelled: true,
+    cell: (e) => (
+      <>
+        <span className="font-medium">{AUDIT_ACTION_LABEL[e.action]}</span>{' '}
+        <span className="break-all text-slate-600">{summary(e)}</span>
+      </>
+    ),
+  },
+  {
+    header: 'On',
+    cell: (e) => (e.targetUser ? userLink(e.targetUser) : <span className="text-slate-500">—</span>),
+  },
+  {
+    header: 'Reason',
+    cell: (e) => e.reason ?? <span className="text-slate-500">no reason taken</span>,
+  },
+];
 
 /** Admin → Audit log: every admin action, filterable by action, admin and account. */
 export default function AuditLogPage() {
@@ -102,65 +138,15 @@ export default function AuditLogPage() {
           <Loading rows={5} />
         ) : log.isError ? (
           <ErrorState error={log.error} retry={() => void log.refetch()} />
-        ) : entries.length === 0 ? (
-          <EmptyState title="No admin action matches" />
         ) : (
-          // On a phone each row stacks into a card; the header names stay as labels.
-          <table className="w-full text-left text-sm">
-            <thead className="hidden border-b border-slate-200 text-xs text-slate-600 uppercase sm:table-header-group">
-              <tr>
-                <th className="py-2 pr-3 font-medium">When</th>
-                <th className="py-2 pr-3 font-medium">Admin</th>
-                <th className="py-2 pr-3 font-medium">Action</th>
-                <th className="py-2 pr-3 font-medium">On</th>
-                <th className="py-2 pr-3 font-medium">Reason</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {entries.map((e) => (
-                <tr key={e.id} className="block py-3 sm:table-row sm:py-0">
-                  <td className="block py-0.5 text-slate-600 sm:table-cell sm:py-2 sm:pr-3 sm:whitespace-nowrap">
-                    {formatDateTime(e.createdAt, zone)}
-                  </td>
-                  <td className="block py-0.5 sm:table-cell sm:py-2 sm:pr-3">
-                    <span className="text-slate-500 sm:hidden">By </span>
-                    <Link className="text-indigo-700 hover:underline" to={`/admin/users/${e.actor.id}`}>
-                      {e.actor.name}
-                    </Link>
-                  </td>
-                  <td className="block py-0.5 sm:table-cell sm:py-2 sm:pr-3">
-                    <span className="font-medium">{AUDIT_ACTION_LABEL[e.action]}</span>{' '}
-                    <span className="break-all text-slate-600">{summary(e)}</span>
-                  </td>
-                  <td className="block py-0.5 sm:table-cell sm:py-2 sm:pr-3">
-                    {e.targetUser ? (
-                      <>
-                        <span className="text-slate-500 sm:hidden">On </span>
-                        <Link
-                          className="text-indigo-700 hover:underline"
-                          to={`/admin/users/${e.targetUser.id}`}
-                        >
-                          {e.targetUser.name}
-                        </Link>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </td>
-                  <td className="block py-0.5 break-words text-slate-700 sm:table-cell sm:py-2 sm:pr-3">
-                    {e.reason ? (
-                      <>
-                        <span className="text-slate-500 sm:hidden">Reason: </span>
-                        {e.reason}
-                      </>
-                    ) : (
-                      <span className="text-slate-500">no reason taken</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Admin actions, newest first"
+            layout="stack"
+            rows={entries}
+            rowKey={(e) => e.id}
+            empty="No admin action matches"
+            columns={columns(zone)}
+          />
         )}
         {log.hasNextPage && (
           <Button

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Button } from '../../components/button';
+import { DataTable } from '../../components/data-table';
+import { AdminNav } from '../admin/admin-nav';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import {
   REFRESH_MS,
@@ -70,27 +72,17 @@ function DatabaseSection() {
           ['Migrations', `${d.migrations.applied} / ${d.migrations.expected}`],
         ]}
       />
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Tables by size</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-1 pr-4 font-medium">Table</th>
-              <th className="py-1 pr-4 text-right font-medium">Rows (est.)</th>
-              <th className="py-1 text-right font-medium">Size</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.tables.slice(0, 15).map((t) => (
-              <tr key={t.name} className="border-t border-slate-100">
-                <td className="py-1 pr-4 break-all">{t.name}</td>
-                <td className="py-1 pr-4 text-right tabular-nums">{t.rows.toLocaleString()}</td>
-                <td className="py-1 text-right tabular-nums">{bytes(t.bytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Tables by size"
+        rows={d.tables.slice(0, 15)}
+        rowKey={(t) => t.name}
+        empty="No tables"
+        columns={[
+          { header: 'Table', breakAll: true, cell: (t) => t.name },
+          { header: 'Rows (est.)', numeric: true, cell: (t) => t.rows.toLocaleString() },
+          { header: 'Size', numeric: true, cell: (t) => bytes(t.bytes) },
+        ]}
+      />
       <h3 className="font-medium">Slowest statements</h3>
       {d.slowestStatements === null ? (
         <p className="text-sm text-slate-600">pg_stat_statements is not installed on this database.</p>
@@ -289,6 +281,7 @@ export default function OperationsPage() {
   const loading = [useOpsDatabase(), useOpsRedis(), useOpsQueues(), useOpsOutbox()].some((q) => q.isPending);
   return (
     <div className="space-y-6">
+      <AdminNav />
       <div>
         <h1 className="text-2xl font-bold">Operations</h1>
         <p className="text-sm text-slate-600">Numbers refresh every {REFRESH_MS / 1000} seconds.</p>
