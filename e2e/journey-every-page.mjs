@@ -1,4 +1,9 @@
-import { audit, check, fitsWidth, layoutShift, logIn, openPage } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, audit, check, fitsWidth, layoutShift, logIn, openPage } from './harness.mjs';
+
+// Every page photographed at both widths for review against docs/WEB-CONVENTIONS.md (ignored folder).
+const PHOTOS = join(ROOT, 'var/screenshots/pages');
 
 /**
  * The quality bar over every page of the app, not only the photographed ones: each route, as the
@@ -93,6 +98,7 @@ async function resolve(page, entry) {
 
 export async function everyPageMeetsTheBar({ browser, baseURL }) {
   const shifts = [];
+  mkdirSync(PHOTOS, { recursive: true });
   for (const [role, { email, pages }] of Object.entries(ROLES)) {
     for (const viewport of WIDTHS) {
       const { context, page, errors } = await openPage(browser, baseURL, viewport);
@@ -112,6 +118,13 @@ export async function everyPageMeetsTheBar({ browser, baseURL }) {
           check(shift <= 0.1, `${where} shifted its layout by ${shift} while loading`);
           shifts.push(shift);
           await audit(page, where);
+          const name = `${role}-${viewport.width}-${
+            url
+              .replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi, 'id')
+              .replace(/[^a-z0-9]+/gi, '-')
+              .replace(/^-|-$/g, '') || 'home'
+          }`;
+          await page.screenshot({ path: join(PHOTOS, `${name.slice(0, 80)}.png`), fullPage: true });
         }
         // A 404 page logs the refused request; every other console error fails the journey.
         const unexpected = errors.filter((e) => !/404 \(Not Found\)/.test(e));
