@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share their worker process (decision 0033): each file still gets its own database
+    // clone and app, but the module graph is imported once per worker, not once per file.
+    isolate: false,
   },
 });
