@@ -4,16 +4,24 @@
 // Measures POST→receipt latency at every tab that should get the message, losses, duplicates and
 // the servers' memory per open stream; writes the "## Messaging on PostgreSQL" section of
 // docs/PERFORMANCE.md (the rest of the file stays as it is).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { hashToken, newToken } from '../src/server/platform/auth/tokens.js';
+import {
+  admin,
+  call,
+  dbUrl,
+  type Instance,
+  sleep,
+  startInstance,
+  stopInstance,
+  writeSection,
+} from './pg-kit.js';
 
-const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const DB = 'ii_msg_bench';
 const PORTS = [4103, 4113] as const;
 const PAIRS = Number(process.env.BENCH_MSG_PAIRS ?? 250); // 250 students + 250 instructors
@@ -24,77 +32,8 @@ const SIGNUP_SAMPLE = 20;
 const SESSION_SECRET = 'bench-messaging-session-secret-0123456789';
 const DEMO_PASSWORD = 'Demo-pass-1';
 const SECTION = '## Messaging on PostgreSQL';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const dbUrl = (name: string) => {
-  const u = new URL(PG_SERVER);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: dbUrl('postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-interface Instance {
-  name: string;
-  base: string;
-  proc: ChildProcess;
-}
-
-async function startInstance(name: string, port: number, role: 'all' | 'api'): Promise<Instance> {
-  const dataDir = `var/bench-messaging-${name}`;
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ROLE: role,
-      DATABASE_URL: dbUrl(DB),
-      REDIS_URL: '',
-      DATA_DIR: dataDir,
-      DB_TIER: 'test',
-      SEED_DEMO: 'true',
-      // Both instances must accept each other's sessions.
-      SESSION_SECRET,
-      IP_HASH_SALT: 'bench-messaging-salt',
-      RATE_LIMIT_PER_MIN: '0',
-      LOGIN_MAX_FAILURES_PER_IP: '100000',
-      SIGNUP_PER_IP_PER_HOUR: '100000',
-      MESSAGES_PER_USER_PER_MIN: '100000',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1800; i++) {
-    if (proc.exitCode !== null) throw new Error(`${name} exited during start`);
-    try {
-      if ((await fetch(`${base}/ready`)).ok) return { name, base, proc };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  proc.kill();
-  throw new Error(`${name} did not become ready`);
-}
-
-async function stopInstance(i: Instance): Promise<void> {
-  if (i.proc.exitCode !== null) return;
-  const gone = new Promise((r) => i.proc.once('exit', r));
-  i.proc.kill('SIGTERM');
-  if ((await Promise.race([gone.then(() => 'gone'), sleep(15_000)])) !== 'gone') i.proc.kill('SIGKILL');
-}
+// Both instances must accept each other's sessions.
+const ENV = { SESSION_SECRET, IP_HASH_SALT: 'bench-messaging-salt', MESSAGES_PER_USER_PER_MIN: '100000' };
 
 /** The median of 5 samples a second apart: the heap moves with garbage collection in between. */
 async function memoryOf(i: Instance): Promise<{ rss: number; heap: number }> {
@@ -114,20 +53,6 @@ async function memorySample(i: Instance): Promise<{ rss: number; heap: number }>
   const metrics = await (await fetch(`${i.base}/metrics`)).text();
   const heap = Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(metrics)?.[1] ?? NaN);
   return { rss, heap };
-}
-
-async function call<T>(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
 }
 
 interface Person {
@@ -271,9 +196,9 @@ async function main() {
   try {
     // The first runs the migrations, the demo seed and the jobs; the second is API only.
     const bootStarted = performance.now();
-    instances.push(await startInstance('a', PORTS[0], 'all'));
+    instances.push(await startInstance('messaging-a', PORTS[0], DB, { ...ENV, ROLE: 'all' }));
     const seedMs = performance.now() - bootStarted;
-    instances.push(await startInstance('b', PORTS[1], 'api'));
+    instances.push(await startInstance('messaging-b', PORTS[1], DB, { ...ENV, ROLE: 'api' }));
     const [a, b] = instances as [Instance, Instance];
     console.log(`bench:messaging: both instances up (first start with seed ${(seedMs / 1000).toFixed(1)} s)`);
 
@@ -455,30 +380,12 @@ garbage collection is forced: the first instance also runs the jobs and the outb
 (API only) gives the steadier per-stream figure.
 `;
     console.log(section);
-    writeSection(section);
+    writeSection(SECTION, section);
   } finally {
     for (const t of tabs) t.close();
     await Promise.all(instances.map(stopInstance));
     await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => {});
   }
-}
-
-/** Replaces this bench's section of docs/PERFORMANCE.md (or appends it), leaving the rest as it is. */
-function writeSection(section: string): void {
-  const path = 'docs/PERFORMANCE.md';
-  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
-  const start = doc.indexOf(`${SECTION}\n`);
-  let next: string;
-  if (start < 0) next = `${doc.trimEnd()}\n\n${section}`;
-  else {
-    // The section ends at the next heading, or at the closing note bench/run.ts writes after it.
-    const ends = ['\n## ', '\nScenarios are defined in']
-      .map((m) => doc.indexOf(m, start + SECTION.length))
-      .filter((i) => i >= 0);
-    const after = ends.length ? Math.min(...ends) : -1;
-    next = doc.slice(0, start) + section + (after < 0 ? '' : `\n${doc.slice(after + 1)}`);
-  }
-  writeFileSync(path, next);
 }
 
 if (!existsSync('package.json')) throw new Error('run from the repository root');

@@ -74,5 +74,16 @@ export function DataTable<T>({
       </tbody>
     </table>
   );
-  return stack ? table : <div className="overflow-x-auto">{table}</div>;
+  if (stack) return table;
+  // A frame that may scroll sideways must be reachable by keyboard (axe: scrollable-region-focusable).
+  return (
+    <div
+      className="overflow-x-auto rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
+      {table}
+    </div>
+  );
 }
