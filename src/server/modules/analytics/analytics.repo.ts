@@ -11,6 +11,10 @@ export interface Window {
 
 // Every query filters search_events by created_at first (search_events_created_idx or a partial
 // index from migration 0008), then aggregates in the database: no row leaves it unaggregated.
+// At volume (bench/analytics-pg.ts: 500k events) the costs are count(DISTINCT), which sorts, and
+// per-row work (regexes, jsonb expansion, date formatting). So the queries first group the window's
+// rows by what they report on plus the searcher (a parallel hash aggregate), and do the per-row work
+// and the distinct counts over those far fewer groups.
 const inWindow = (w: Window, col = sql`e.created_at`) =>
   sql`${col} >= ${w.start.toISOString()}::timestamptz AND ${col} < ${w.end.toISOString()}::timestamptz`;
 const localDay = (w: Window, col = sql`e.created_at`) =>
@@ -29,14 +33,18 @@ export async function summaryTotals(db: Db, w: Window) {
     avg_results: number | null;
   }>(
     db,
-    sql`SELECT count(*)::int AS total,
-               count(*) FILTER (WHERE e.user_id IS NOT NULL)::int AS user_searches,
-               count(*) FILTER (WHERE e.user_id IS NULL)::int AS guest_searches,
-               count(DISTINCT e.user_id)::int AS users,
-               count(DISTINCT e.guest_session_id) FILTER (WHERE e.user_id IS NULL)::int AS guests,
-               count(*) FILTER (WHERE e.result_count = 0)::int AS zero,
-               avg(e.result_count)::float8 AS avg_results
-        FROM search_events e WHERE ${inWindow(w)}`,
+    // One group per (user, guest session): a guest's groups are one per session, so counting them
+    // counts sessions; a user may span several sessions, so users stay a distinct count.
+    sql`SELECT coalesce(sum(g.n), 0)::int AS total,
+               coalesce(sum(g.n) FILTER (WHERE g.user_id IS NOT NULL), 0)::int AS user_searches,
+               coalesce(sum(g.n) FILTER (WHERE g.user_id IS NULL), 0)::int AS guest_searches,
+               count(DISTINCT g.user_id)::int AS users,
+               count(*) FILTER (WHERE g.user_id IS NULL AND g.guest_session_id IS NOT NULL)::int AS guests,
+               coalesce(sum(g.zero), 0)::int AS zero,
+               (sum(g.results) / nullif(sum(g.n), 0))::float8 AS avg_results
+        FROM (SELECT e.user_id, e.guest_session_id, count(*) AS n,
+                     count(*) FILTER (WHERE e.result_count = 0) AS zero, sum(e.result_count) AS results
+              FROM search_events e WHERE ${inWindow(w)} GROUP BY e.user_id, e.guest_session_id) g`,
   );
   return row!;
 }
@@ -61,30 +69,34 @@ export async function historyDeletion(db: Db, w: Window) {
 export function trendsByDay(db: Db, w: Window) {
   return rowsOf<{ day: string; searches: number; users: number; guests: number }>(
     db,
-    sql`SELECT ${localDay(w)} AS day, count(*)::int AS searches,
-               count(DISTINCT e.user_id)::int AS users,
-               count(DISTINCT e.guest_session_id) FILTER (WHERE e.user_id IS NULL)::int AS guests
-        FROM search_events e WHERE ${inWindow(w)} GROUP BY 1 ORDER BY 1`,
+    sql`SELECT to_char(g.day, 'YYYY-MM-DD') AS day, sum(g.n)::int AS searches,
+               count(DISTINCT g.user_id)::int AS users,
+               count(*) FILTER (WHERE g.user_id IS NULL AND g.guest_session_id IS NOT NULL)::int AS guests
+        FROM (SELECT (e.created_at AT TIME ZONE ${w.timezone})::date AS day, e.user_id, e.guest_session_id,
+                     count(*) AS n
+              FROM search_events e WHERE ${inWindow(w)} GROUP BY 1, 2, 3) g
+        GROUP BY g.day ORDER BY g.day`,
   );
 }
 
 export function popular(db: Db, w: Window, limit: number) {
   return rowsOf<{ query: string; searches: number; searchers: number; avg_results: number }>(
     db,
-    sql`SELECT e.normalized_query AS query, count(*)::int AS searches,
-               count(DISTINCT ${searcher})::int AS searchers, avg(e.result_count)::float8 AS avg_results
-        FROM search_events e WHERE ${inWindow(w)} AND e.normalized_query <> ''
-        GROUP BY e.normalized_query ORDER BY searches DESC, query LIMIT ${limit}`,
+    sql`SELECT g.query, sum(g.n)::int AS searches, count(g.who)::int AS searchers,
+               (sum(g.results) / sum(g.n))::float8 AS avg_results
+        FROM (SELECT e.normalized_query AS query, ${searcher} AS who, count(*) AS n, sum(e.result_count) AS results
+              FROM search_events e WHERE ${inWindow(w)} AND e.normalized_query <> '' GROUP BY 1, 2) g
+        GROUP BY g.query ORDER BY searches DESC, g.query LIMIT ${limit}`,
   );
 }
 
 export function zeroResults(db: Db, w: Window, limit: number) {
   return rowsOf<{ query: string; searches: number; searchers: number; last_at: Date | string }>(
     db,
-    sql`SELECT e.normalized_query AS query, count(*)::int AS searches,
-               count(DISTINCT ${searcher})::int AS searchers, max(e.created_at) AS last_at
-        FROM search_events e WHERE ${inWindow(w)} AND e.result_count = 0
-        GROUP BY e.normalized_query ORDER BY searches DESC, query LIMIT ${limit}`,
+    sql`SELECT g.query, sum(g.n)::int AS searches, count(g.who)::int AS searchers, max(g.last_at) AS last_at
+        FROM (SELECT e.normalized_query AS query, ${searcher} AS who, count(*) AS n, max(e.created_at) AS last_at
+              FROM search_events e WHERE ${inWindow(w)} AND e.result_count = 0 GROUP BY 1, 2) g
+        GROUP BY g.query ORDER BY searches DESC, g.query LIMIT ${limit}`,
   );
 }
 
@@ -103,16 +115,18 @@ export function unmetDemand(db: Db, w: Window, limit: number) {
     no_results: number;
   }>(
     db,
-    sql`SELECT coalesce(s.value->>'slug', e.parsed->>'category', 'any') AS service,
-               coalesce(e.parsed->>'borough', 'any') AS borough,
-               coalesce(e.parsed->>'timeOfDay', 'any') AS time_of_day,
-               count(*)::int AS searches, count(DISTINCT ${searcher})::int AS searchers,
-               count(*) FILTER (WHERE e.result_count = 0)::int AS no_results
-        FROM search_events e
+    sql`SELECT coalesce(s.value->>'slug', g.category, 'any') AS service, coalesce(g.borough, 'any') AS borough,
+               coalesce(g.time_of_day, 'any') AS time_of_day, sum(g.n)::int AS searches,
+               count(DISTINCT g.who)::int AS searchers, sum(g.no_results)::int AS no_results
+        FROM (SELECT e.parsed->'services' AS services, e.parsed->>'category' AS category,
+                     e.parsed->>'borough' AS borough, e.parsed->>'timeOfDay' AS time_of_day, ${searcher} AS who,
+                     count(*) AS n, count(*) FILTER (WHERE e.result_count = 0) AS no_results
+              FROM search_events e
+              WHERE ${inWindow(w)} AND (e.result_count = 0 OR e.bookable_count = 0)
+              GROUP BY 1, 2, 3, 4, 5) g
         LEFT JOIN LATERAL jsonb_array_elements(
-          CASE WHEN jsonb_typeof(e.parsed->'services') = 'array' THEN e.parsed->'services' ELSE '[]'::jsonb END
+          CASE WHEN jsonb_typeof(g.services) = 'array' THEN g.services ELSE '[]'::jsonb END
         ) s(value) ON true
-        WHERE ${inWindow(w)} AND (e.result_count = 0 OR e.bookable_count = 0)
         GROUP BY 1, 2, 3 ORDER BY searches DESC, searchers DESC, 1, 2, 3 LIMIT ${limit}`,
   );
 }
@@ -136,15 +150,19 @@ export function guestConversionByDay(db: Db, w: Window) {
  * booked offering; and the searches that led to one.
  */
 export async function searchToBooking(db: Db, w: Window) {
+  // Bookings are far fewer than searches: start from the bookings that could follow a search in the
+  // window (made up to 24 h after its end) and find their searches by (user, time) index.
+  const end24 = sql`${w.end.toISOString()}::timestamptz + interval '24 hours'`;
   const [searches] = await rowsOf<{ user_searches: number; with_booking: number }>(
     db,
-    sql`SELECT count(*)::int AS user_searches,
-               count(*) FILTER (WHERE EXISTS (
-                 SELECT 1 FROM bookings b
-                 WHERE b.student_id = e.user_id AND b.created_at >= e.created_at
-                   AND b.created_at < e.created_at + interval '24 hours'
-                   AND b.instructor_service_id = ANY(e.shown_offering_ids)))::int AS with_booking
-        FROM search_events e WHERE ${inWindow(w)} AND e.user_id IS NOT NULL`,
+    sql`SELECT (SELECT count(*)::int FROM search_events e WHERE ${inWindow(w)} AND e.user_id IS NOT NULL)
+                 AS user_searches,
+               (SELECT count(DISTINCT e.id)::int FROM bookings b
+                  JOIN search_events e ON e.user_id = b.student_id AND e.created_at <= b.created_at
+                   AND e.created_at > b.created_at - interval '24 hours'
+                   AND b.instructor_service_id = ANY(e.shown_offering_ids)
+                 WHERE b.created_at >= ${w.start.toISOString()}::timestamptz AND b.created_at < ${end24}
+                   AND ${inWindow(w)}) AS with_booking`,
   );
   const byService = await rowsOf<{ service: string; bookings: number }>(
     db,
@@ -164,10 +182,11 @@ export async function searchToBooking(db: Db, w: Window) {
 export function referrers(db: Db, w: Window, limit: number) {
   return rowsOf<{ referrer: string; searches: number; searchers: number }>(
     db,
-    sql`SELECT coalesce(nullif(substring(e.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:]+)'), ''),
-                        CASE WHEN e.referrer IS NULL OR e.referrer = '' THEN 'direct' ELSE 'other' END) AS referrer,
-               count(*)::int AS searches, count(DISTINCT ${searcher})::int AS searchers
-        FROM search_events e WHERE ${inWindow(w)}
+    sql`SELECT coalesce(nullif(substring(g.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:]+)'), ''),
+                        CASE WHEN g.referrer IS NULL OR g.referrer = '' THEN 'direct' ELSE 'other' END) AS referrer,
+               sum(g.n)::int AS searches, count(DISTINCT g.who)::int AS searchers
+        FROM (SELECT e.referrer, ${searcher} AS who, count(*) AS n
+              FROM search_events e WHERE ${inWindow(w)} GROUP BY 1, 2) g
         GROUP BY 1 ORDER BY searches DESC, referrer LIMIT ${limit}`,
   );
 }
@@ -196,14 +215,15 @@ export async function latencyPercentiles(db: Db, w: Window) {
 export function problemQueries(db: Db, w: Window, limit: number, minSearches = 5) {
   return rowsOf<{ query: string; searches: number; clicks: number }>(
     db,
-    sql`SELECT e.normalized_query AS query, count(*)::int AS searches,
-               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM search_interactions i
-                 WHERE i.search_event_id = e.id AND i.kind = 'click'))::int AS clicks
-        FROM search_events e WHERE ${inWindow(w)} AND e.normalized_query <> ''
+    // A click comes after its search, so clicks on the window's searches are made from its start on.
+    sql`WITH clicked AS (
+          SELECT DISTINCT i.search_event_id FROM search_interactions i
+          WHERE i.kind = 'click' AND i.created_at >= ${w.start.toISOString()}::timestamptz)
+        SELECT e.normalized_query AS query, count(*)::int AS searches, count(c.search_event_id)::int AS clicks
+        FROM search_events e LEFT JOIN clicked c ON c.search_event_id = e.id
+        WHERE ${inWindow(w)} AND e.normalized_query <> ''
         GROUP BY e.normalized_query
-        HAVING count(*) >= ${minSearches}
-           AND count(*) FILTER (WHERE EXISTS (SELECT 1 FROM search_interactions i
-                 WHERE i.search_event_id = e.id AND i.kind = 'click')) * 10 < count(*)
+        HAVING count(*) >= ${minSearches} AND count(c.search_event_id) * 10 < count(*)
         ORDER BY searches DESC, query LIMIT ${limit}`,
   );
 }
@@ -234,15 +254,18 @@ export function serviceDemand(db: Db, w: Window, limit: number) {
     bookings: number;
   }>(
     db,
-    sql`WITH s AS (
-          SELECT sv.value->>'slug' AS service, count(*)::int AS searches,
-                 count(*) FILTER (WHERE e.created_at < ${mid.toISOString()}::timestamptz)::int AS first_half,
-                 count(*) FILTER (WHERE e.created_at >= ${mid.toISOString()}::timestamptz)::int AS second_half
-          FROM search_events e
-          CROSS JOIN LATERAL jsonb_array_elements(
-            CASE WHEN jsonb_typeof(e.parsed->'services') = 'array' THEN e.parsed->'services' ELSE '[]'::jsonb END
+    sql`WITH t AS (
+          SELECT e.parsed->'services' AS services,
+                 count(*) FILTER (WHERE e.created_at < ${mid.toISOString()}::timestamptz) AS first_half,
+                 count(*) FILTER (WHERE e.created_at >= ${mid.toISOString()}::timestamptz) AS second_half
+          FROM search_events e WHERE ${inWindow(w)} GROUP BY 1),
+        s AS (
+          SELECT sv.value->>'slug' AS service, sum(t.first_half + t.second_half)::int AS searches,
+                 sum(t.first_half)::int AS first_half, sum(t.second_half)::int AS second_half
+          FROM t CROSS JOIN LATERAL jsonb_array_elements(
+            CASE WHEN jsonb_typeof(t.services) = 'array' THEN t.services ELSE '[]'::jsonb END
           ) sv(value)
-          WHERE ${inWindow(w)} GROUP BY 1),
+          GROUP BY 1),
         v AS (
           SELECT c.slug AS service, count(*)::int AS views FROM search_interactions i
           JOIN instructor_services o ON o.id = i.instructor_service_id

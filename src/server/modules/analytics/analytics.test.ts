@@ -256,6 +256,48 @@ describe('admin search analytics', () => {
     ]);
   });
 
+  it('problem queries: five searches or more with clicks on under a tenth; service demand splits the window', async () => {
+    // A quiet April week (New York days 20–26) of its own, outside every range the other tests read.
+    const week = 'from=2026-04-20&to=2026-04-26';
+    const at = (day: number, hour: number) => `2026-04-${day}T${String(hour).padStart(2, '0')}:00:00Z`;
+    const searches = async (q: string, n: number, clicked: number, firstDay: number) => {
+      for (let i = 0; i < n; i++) {
+        const id = await event({
+          at: at(firstDay + (i % 3), 12 + i),
+          q,
+          results: 4,
+          guest: `p-${q}-${i % 2}`,
+          parsed: parsed({ services: [q] }),
+        });
+        if (i < clicked) {
+          await t.deps.db.insert(searchInteractions).values({
+            searchEventId: id,
+            kind: 'click',
+            position: 1,
+            createdAt: new Date(at(firstDay + (i % 3), 12 + i)),
+          });
+        }
+      }
+    };
+    await searches('guitar', 6, 0, 20); // a problem: no clicks
+    await searches('harp', 10, 1, 20); // one click in ten is not under a tenth
+    await searches('flute', 11, 1, 24); // one in eleven is
+    await searches('cello', 4, 0, 24); // too few searches to judge
+    const perf = (await get(`performance?${week}`)).json();
+    expect(perf.problemQueries).toEqual([
+      { query: 'flute', searches: 11, clicks: 1 },
+      { query: 'guitar', searches: 6, clicks: 0 },
+    ]);
+    // The week's midpoint is Thursday 23 April 16:00 UTC: guitar and harp fall before it, flute and cello after.
+    const demand = (await get(`service-demand?${week}`)).json().items;
+    expect(demand).toEqual([
+      { service: 'flute', searches: 11, profileViews: 0, bookings: 0, trending: true },
+      { service: 'harp', searches: 10, profileViews: 0, bookings: 0, trending: false },
+      { service: 'guitar', searches: 6, profileViews: 0, bookings: 0, trending: false },
+      { service: 'cello', searches: 4, profileViews: 0, bookings: 0, trending: true },
+    ]);
+  });
+
   it('a bad range is a 400: unknown days, half a custom range, from after to', async () => {
     for (const q of [
       'days=14',
