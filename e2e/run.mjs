@@ -10,6 +10,7 @@ import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
+import { studentExportsThenDeletes } from './journey-privacy.mjs';
 import {
   availabilityBookedAndPast,
   phoneDetailsFit,
@@ -30,6 +31,7 @@ const journeys = [
   ['an instructor fills a week from a preset and blocks a day off', instructorUsesWeekTools],
   ['an admin revokes a permission and deactivates an account', adminDeactivatesAccount],
   ['an admin opens search analytics, changes the range and downloads a CSV', adminAnalyticsRangeAndCsv],
+  ['a student downloads their data and deletes their account', studentExportsThenDeletes],
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',
     studentAndInstructorMessageLive,
