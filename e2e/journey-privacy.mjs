@@ -86,7 +86,9 @@ export async function studentExportsThenDeletes({ page, errors, browser, baseURL
   const refused = await page.getByRole('alert').first().innerText();
 
   // The instructor's side: the lesson is cancelled and the student reads as "Deleted user".
-  const instructorEmail = await emailOf(baseURL, booking.instructorId);
+  const admin = await adminApi(baseURL);
+  const instructor = await admin(`/admin/users/${booking.instructorId}`);
+  const instructorEmail = instructor.email ?? instructor.user?.email;
   const teacher = await openPage(browser, baseURL);
   try {
     const t = teacher.page;
@@ -103,25 +105,39 @@ export async function studentExportsThenDeletes({ page, errors, browser, baseURL
       `the instructor's lesson was cancelled with a fee ${held.cancellationFeeCents}`,
     );
     check(!JSON.stringify(held).includes('Robin'), 'the instructor still sees the student’s name');
+    // The instructor was told by email, which no longer names the student; nothing is left to the old address.
+    const outbox = await admin('/admin/ops/outbox?limit=100');
+    const told = outbox.messages.filter(
+      (m) => m.to.toLowerCase() === instructorEmail.toLowerCase() && /cancel/i.test(m.subject),
+    );
+    check(
+      told.length >= 1,
+      `no cancellation email to the instructor: ${JSON.stringify(outbox.messages.map((m) => [m.to, m.subject]))}`,
+    );
+    check(!told.some((m) => /Robin/.test(m.subject + m.preview)), 'the instructor’s email names the student');
+    check(
+      !outbox.messages.some((m) => m.to.toLowerCase() === email),
+      'the outbox still holds mail to the deleted address',
+    );
     if (teacher.errors.length)
       throw new Error(`instructor browser errors:\n  ${teacher.errors.join('\n  ')}`);
   } finally {
     await teacher.context.close();
   }
-  return `${email}: export held 1 booking and its one search, account deleted, login refused ("${refused}"), instructor sees "Deleted user", lesson cancelled without fee`;
+  return `${email}: export held 1 booking and its one search, account deleted, login refused ("${refused}"), instructor sees "Deleted user", lesson cancelled without fee, instructor emailed`;
 }
 
-/** An account's email through the admin API (the demo admin; one login). */
-async function emailOf(baseURL, userId) {
+/** The demo admin's view of the API (one login), for what the browser pages do not show. */
+async function adminApi(baseURL) {
   const login = await fetch(`${baseURL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@instainstru.local', password: 'Demo-pass-1' }),
   });
   const { token } = await login.json();
-  const res = await fetch(`${baseURL}/api/v1/admin/users/${userId}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const user = await res.json();
-  return user.email ?? user.user?.email;
+  return async (path) => {
+    const res = await fetch(`${baseURL}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return res.json();
+  };
 }
