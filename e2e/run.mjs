@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
 import { adminDeactivatesAccount } from './journey-admin.mjs';
+import { adminAnalyticsRangeAndCsv } from './journey-analytics.mjs';
 import { instructorEditsAvailability } from './journey-availability.mjs';
 import { guestBooksThenCancels } from './journey-booking.mjs';
 import { everyPageMeetsTheBar } from './journey-every-page.mjs';
@@ -9,6 +10,7 @@ import { guestHistoryFollowsLogin } from './journey-history.mjs';
 import { studentAndInstructorMessageLive } from './journey-messages.mjs';
 import { newInstructorOnboards } from './journey-onboarding.mjs';
 import { phoneLayouts } from './journey-phone.mjs';
+import { studentExportsThenDeletes } from './journey-privacy.mjs';
 import {
   availabilityBookedAndPast,
   phoneDetailsFit,
@@ -28,6 +30,8 @@ const journeys = [
   ['a student moves a lesson to another free time', studentReschedules],
   ['an instructor fills a week from a preset and blocks a day off', instructorUsesWeekTools],
   ['an admin revokes a permission and deactivates an account', adminDeactivatesAccount],
+  ['an admin opens search analytics, changes the range and downloads a CSV', adminAnalyticsRangeAndCsv],
+  ['a student downloads their data and deletes their account', studentExportsThenDeletes],
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',
     studentAndInstructorMessageLive,
