@@ -77,6 +77,8 @@ export function createServices(deps: AppDeps) {
     ratings,
     (userId, after) => bookings.busyTimes(userId, after),
   );
+  const privacy = new PrivacyService(deps, hasher, access, bookings, availability, catalog);
+  privacy.queuedSearchesFrom(() => searchRecorder.flush());
   const auth = new AuthService(deps, hasher, access);
   auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));
   auth.onInstructorSignup((tx, userId, timezone) => instructors.createEmptyProfile(userId, timezone, tx));
@@ -115,7 +117,7 @@ export function createServices(deps: AppDeps) {
     search,
     passwordResets: new PasswordResetService(deps, hasher),
     analytics: new AnalyticsService(deps),
-    privacy: new PrivacyService(deps, hasher, access, bookings, availability, catalog),
+    privacy,
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),
     operations,
     auditLog: new AuditLogService(deps),

@@ -19,6 +19,8 @@ import { EXPORT_SECTIONS, eraseAccountWithin, sectionBatches } from './privacy.r
 /** Data export (GDPR art. 15/20) and erasure (art. 17): one's own, or any account's by an admin. */
 export class PrivacyService {
   private readonly exportLimit: PerUserLimit;
+  /** Writes the searches still queued off the request path, so an export or erasure sees them all. */
+  private flushSearches: () => Promise<void> = async () => {};
 
   constructor(
     private readonly deps: AppDeps,
@@ -32,9 +34,15 @@ export class PrivacyService {
     this.exportLimit = new PerUserLimit({ action: 'privacy-export', perMinute: 3 }, deps);
   }
 
+  /** Queued search history and events are this person's data too (the recorder's flush). */
+  queuedSearchesFrom(flush: () => Promise<void>): void {
+    this.flushSearches = flush;
+  }
+
   /** Only the caller's own rows: every query is keyed by their id. */
   async export(auth: AuthContext) {
     await this.exportLimit.consume(auth.user.id);
+    await this.flushSearches();
     return this.exportOf(auth.user.id);
   }
 
@@ -48,6 +56,7 @@ export class PrivacyService {
       targetUserId: userId,
       targetId: userId,
     });
+    await this.flushSearches();
     return this.exportOf(userId);
   }
 
@@ -160,6 +169,8 @@ export class PrivacyService {
    * outbox), the person erased, sessions revoked, and an admin's audit entry.
    */
   private async erase(user: UserRow, actorId: string, why: string, audit?: AdminAction) {
+    // Else a search queued before the erasure would be written after it, under the erased id.
+    await this.flushSearches();
     const cancelled = await this.deps.db.transaction(async (tx) => {
       const rows = await this.bookings.cancelFutureLessonsWithin(tx, user.id, why);
       await eraseAccountWithin(tx, {

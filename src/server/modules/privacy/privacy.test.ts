@@ -165,6 +165,20 @@ describe('account deletion', () => {
     expect(mail[0]!.n).toBeGreaterThanOrEqual(1);
   });
 
+  it('a search still queued when I delete my account is not written afterwards under my id', async () => {
+    const me = await t.user({ fullName: 'Quinn Queued' });
+    // Not flushed: the search waits in the recorder's queue when the erasure starts.
+    await t.request({ method: 'GET', url: '/api/v1/search?q=queued%20cello', token: me.token });
+    expect((await del(me.token, TEST_PASSWORD)).statusCode).toBe(200);
+    await t.services.searchRecorder.flush();
+    const left = await rowsOf<{ n: number }>(
+      t.deps.db,
+      sql`SELECT (SELECT count(*) FROM search_events WHERE user_id = ${me.id})::int
+               + (SELECT count(*) FROM search_history WHERE user_id = ${me.id})::int AS n`,
+    );
+    expect(left[0]!.n).toBe(0);
+  });
+
   it('an instructor with upcoming lessons is refused with 409 naming the count; one without may delete', async () => {
     const ins = await createInstructor(t, { fullName: 'Busy Bee' });
     const s = await t.user();

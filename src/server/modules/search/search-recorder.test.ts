@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database, Db } from '../../db/client.js';
 import { searchEvents, searchHistory } from '../../db/schema/index.js';
 import { cloneTestDatabase } from '../../testing/test-app.js';
 import { normalizeQuery } from './search-history.repo.js';
@@ -96,5 +96,84 @@ describe('the search recorder', () => {
     const recorder = new SearchRecorder(database.db, pino({ level: 'silent' }));
     recorder.record(search('guest-bad-only', 'a\u0000b'));
     await expect(recorder.flush()).resolves.toBeUndefined();
+  });
+
+  const eventsOf = (g: string) =>
+    database.db.select().from(searchEvents).where(eq(searchEvents.guestSessionId, g));
+  const historyOf = (g: string) =>
+    database.db.select().from(searchHistory).where(eq(searchHistory.guestSessionId, g));
+  /** Counts the batches (one transaction each) a recorder writes. */
+  const countingTransactions = () => {
+    const spy = vi.spyOn(database.db, 'transaction');
+    const restore = () => {
+      const n = spy.mock.calls.length;
+      spy.mockRestore();
+      return n;
+    };
+    return { db: database.db as Db, batches: () => spy.mock.calls.length, restore };
+  };
+  const until = async (done: () => Promise<boolean>) => {
+    for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('searches of one interval are written by one batch on the timer, with nobody asking for it', async () => {
+    const g = `guest${randomUUID().slice(0, 8)}`;
+    const counting = countingTransactions();
+    const recorder = new SearchRecorder(counting.db, pino({ level: 'silent' }), {
+      flushMs: 50,
+      maxBatch: 500,
+    });
+    for (const q of ['piano', 'violin', 'cello', 'piano']) recorder.record(search(g, q));
+    // Nothing is written on the request path: the queue waits for its interval.
+    expect(counting.batches()).toBe(0);
+    await until(async () => (await eventsOf(g)).length === 4);
+    const batches = counting.restore();
+    expect(await eventsOf(g)).toHaveLength(4);
+    expect((await historyOf(g)).map((r) => [r.normalizedQuery, r.searchCount]).sort()).toEqual([
+      ['cello', 1],
+      ['piano', 2],
+      ['violin', 1],
+    ]);
+    expect(batches).toBe(1);
+  });
+
+  it('a queue that reaches the batch size is written at once, not after the interval', async () => {
+    const g = `guest${randomUUID().slice(0, 8)}`;
+    const recorder = new SearchRecorder(database.db, pino({ level: 'silent' }), {
+      flushMs: 600_000,
+      maxBatch: 5,
+    });
+    for (let i = 0; i < 5; i++) recorder.record(search(g, `drums ${i}`));
+    await until(async () => (await eventsOf(g)).length === 5);
+    expect(await eventsOf(g)).toHaveLength(5);
+    expect(await historyOf(g)).toHaveLength(5);
+  });
+
+  it('closing writes the searches still queued, so a shutdown loses none', async () => {
+    const g = `guest${randomUUID().slice(0, 8)}`;
+    const recorder = new SearchRecorder(database.db, pino({ level: 'silent' }), {
+      flushMs: 600_000,
+      maxBatch: 500,
+    });
+    recorder.record(search(g, 'chess'));
+    recorder.record(search(g, 'yoga'));
+    expect(await eventsOf(g)).toHaveLength(0);
+    await recorder.close();
+    expect((await eventsOf(g)).map((e) => e.query).sort()).toEqual(['chess', 'yoga']);
+    expect(await historyOf(g)).toHaveLength(2);
+  });
+
+  it('when the one batch statement fails, every row is retried alone and only the bad one is lost', async () => {
+    const g = `guest${randomUUID().slice(0, 8)}`;
+    const counting = countingTransactions();
+    const recorder = new SearchRecorder(counting.db, pino({ level: 'silent' }), {
+      flushMs: 600_000,
+      maxBatch: 500,
+    });
+    for (const q of ['guitar', 'bad\u0000row', 'flute']) recorder.record(search(g, q));
+    await recorder.flush();
+    // The batch, then each of its three rows on its own.
+    expect(counting.restore()).toBe(4);
+    expect((await eventsOf(g)).map((e) => e.query).sort()).toEqual(['flute', 'guitar']);
   });
 });
