@@ -8,7 +8,7 @@ import { NotFoundState } from '../../components/not-allowed';
 import { useOwnTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
-import { ReviewsList } from './reviews-list';
+import { ReviewsList, useInstructorReviews } from './reviews-list';
 import { browserZone, formatDuration, todayIn } from '../../lib/time';
 import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
@@ -33,10 +33,12 @@ export default function ProfilePage() {
   const { data: me } = useMe();
   const zone = me?.timezone ?? browserZone();
   const instructor = useInstructor(id);
+  const firstReviews = useInstructorReviews(id);
   const [weekStart, setWeekStart] = useState(() => todayIn(zone));
   useOwnTitle(instructorTitle(instructor.data), 'Instructor');
 
-  if (instructor.isPending) return <Loading rows={4} />;
+  // A failed reviews request still shows the profile; the list offers its own retry.
+  if (instructor.isPending || firstReviews.isPending) return <Loading rows={4} />;
   if (isNotFound(instructor.error))
     return <NotFoundState title="Instructor not found" backTo="/services" backLabel="All services" />;
   if (instructor.isError)

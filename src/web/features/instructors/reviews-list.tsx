@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Star } from 'lucide-react';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -9,14 +9,24 @@ import { ErrorState, Loading } from '../../components/states';
 const PER_PAGE = 5;
 const tagLabel = (t: string) => t.replace(/_/g, ' ');
 
-/** The instructor's published reviews on their profile, newest first, with their replies. */
-export function ReviewsList({ instructorId }: { instructorId: string }) {
-  const [shown, setShown] = useState(PER_PAGE);
-  const reviews = useQuery({
+/**
+ * The newest `shown` reviews. The profile asks for the first page alongside the instructor, so the
+ * page appears with its reviews in place instead of pushing the prices and times down when they land.
+ */
+export function useInstructorReviews(instructorId: string, shown = PER_PAGE) {
+  return useQuery({
     queryKey: ['reviews', instructorId, shown],
     queryFn: () =>
       api<InstructorReviewPage>(`/instructors/${instructorId}/reviews`, { query: { perPage: shown } }),
+    // "More reviews" keeps the list on screen while the longer page loads.
+    placeholderData: keepPreviousData,
   });
+}
+
+/** The instructor's published reviews on their profile, newest first, with their replies. */
+export function ReviewsList({ instructorId }: { instructorId: string }) {
+  const [shown, setShown] = useState(PER_PAGE);
+  const reviews = useInstructorReviews(instructorId, shown);
   if (reviews.isPending) return <Loading rows={2} />;
   if (reviews.isError) return <ErrorState error={reviews.error} retry={() => void reviews.refetch()} />;
   const { items, total } = reviews.data;
