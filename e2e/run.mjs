@@ -18,6 +18,7 @@ import {
   wrongRoleAndMissingPages,
 } from './journey-rough-edges.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
+import { reviewReplyRating } from './journey-reviews.mjs';
 import { searchPagesFromTheTop } from './journey-search-pages.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
@@ -32,6 +33,10 @@ const journeys = [
   ['an admin revokes a permission and deactivates an account', adminDeactivatesAccount],
   ['an admin opens search analytics, changes the range and downloads a CSV', adminAnalyticsRangeAndCsv],
   ['a student downloads their data and deletes their account', studentExportsThenDeletes],
+  [
+    'a student reviews a completed lesson, the instructor gives feedback and replies, the rating counts it',
+    reviewReplyRating,
+  ],
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',
     studentAndInstructorMessageLive,

@@ -13,6 +13,7 @@ import { useMe } from '../auth/use-me';
 import { bookingUrl } from '../booking/booking-url';
 import { MessageButton } from '../messages/message-button';
 import { CancelDialog } from './cancel-dialog';
+import { InstructorFeedback } from './instructor-feedback';
 import { LessonReview } from './lesson-review';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
@@ -117,6 +118,9 @@ export default function LessonPage() {
         )}
       </div>
       {isStudent && b.status === 'completed' && <LessonReview bookingId={b.id} />}
+      {me?.id === b.instructorId && b.status === 'completed' && (
+        <InstructorFeedback bookingId={b.id} studentName={b.student.name} />
+      )}
       {may('cancel') && <CancelDialog lesson={b} open={cancelling} onClose={() => setCancelling(false)} />}
     </div>
   );

@@ -5,6 +5,7 @@ import type { LessonFeedback, Review, ReviewTag } from '../../api/contracts';
 import { REVIEW_TAGS } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { InlineError } from '../../components/states';
+import { StarsField } from './stars-field';
 
 const tagLabel = (t: string) => t.replace(/_/g, ' ');
 
@@ -33,6 +34,11 @@ export function LessonReview({ bookingId }: { bookingId: string }) {
       <section className="space-y-1 rounded-2xl border border-slate-200 p-5 text-sm" aria-label="Your review">
         <h2 className="font-semibold">Your review: {f.review.rating} / 5</h2>
         {f.review.text && <p className="whitespace-pre-line">{f.review.text}</p>}
+        {f.review.reply && (
+          <p className="ml-4 border-l-2 border-slate-200 pl-3 text-slate-600">
+            <span className="font-medium">Reply from the instructor:</span> {f.review.reply.text}
+          </p>
+        )}
         <p className="text-slate-500">
           {f.review.published
             ? 'Published on the instructor’s profile.'
@@ -51,21 +57,7 @@ export function LessonReview({ bookingId }: { bookingId: string }) {
       }}
     >
       <h2 className="font-semibold">How was the lesson?</h2>
-      <fieldset className="flex gap-2">
-        <legend className="sr-only">Stars</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="flex items-center gap-1 text-sm">
-            <input
-              type="radio"
-              name="rating"
-              value={n}
-              checked={rating === n}
-              onChange={() => setRating(n)}
-            />
-            {n}★
-          </label>
-        ))}
-      </fieldset>
+      <StarsField name="rating" value={rating} onChange={setRating} />
       <label className="block text-sm">
         What should others know? (optional)
         <textarea
