@@ -124,3 +124,38 @@ export const resetTokenInfo = z
   })
   .describe('The reset link is valid; whose account it is for, masked.');
 export type ResetTokenInfo = z.infer<typeof resetTokenInfo>;
+
+// ── Email preferences (docs/decisions 0034) ─────────────────────────────────────────────────
+
+/** The optional kinds of email; lesson confirmations, changes and account mail always go. */
+export const EMAIL_CATEGORIES = ['newMessages', 'lessonReminders'] as const;
+export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
+export const EMAIL_CATEGORY_LABELS: Record<EmailCategory, string> = {
+  newMessages: 'New messages',
+  lessonReminders: 'Lesson reminders',
+};
+
+export const emailPreferences = z
+  .object({ newMessages: z.boolean(), lessonReminders: z.boolean() })
+  .strict()
+  .describe('Which optional emails I get; every one is on until turned off.');
+export type EmailPreferences = z.infer<typeof emailPreferences>;
+
+export const updateEmailPreferencesBody = z
+  .strictObject({ newMessages: z.boolean().optional(), lessonReminders: z.boolean().optional() })
+  .refine((b) => Object.keys(b).length > 0, 'Send at least one preference to change.');
+
+/** The token of an unsubscribe link: `m` or `r`, the person's id and a signature. */
+export const unsubscribeParams = strictParams({
+  token: z.string().regex(/^[mr]\.[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/, 'This unsubscribe link is malformed.'),
+});
+
+export const unsubscribeInfo = z
+  .object({ category: z.enum(EMAIL_CATEGORIES), subscribed: z.boolean() })
+  .strict()
+  .describe('What an unsubscribe link turns off, and whether it is still on.');
+
+export const unsubscribed = z
+  .object({ category: z.enum(EMAIL_CATEGORIES), subscribed: z.literal(false) })
+  .strict()
+  .describe('The category is off (it may have been off already).');

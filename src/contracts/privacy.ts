@@ -46,6 +46,8 @@ export const privacyExport = z
     messages: rows,
     /** My live-update events (new message, read) as the event stream replays them. */
     events: rows,
+    /** Which optional emails I get; null while I never changed them (all on). */
+    emailPreferences: z.record(z.string(), z.unknown()).nullable(),
     sessions: rows,
   })
   .strict()

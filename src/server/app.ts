@@ -18,6 +18,10 @@ import { installGeneralLimit } from './platform/limits/general-limit.js';
 import { installRequestMetrics } from './platform/metrics/request-metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
+import {
+  emailPreferencesRoutes,
+  oneClickUnsubscribeRoutes,
+} from './modules/accounts/email-preferences.routes.js';
 import { adminUsersRoutes } from './modules/admin/admin-users.routes.js';
 import { auditLogRoutes } from './modules/admin/audit-log.routes.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
@@ -101,9 +105,11 @@ export async function buildApp(
   app.addHook('onClose', () => services.searchRecorder.close());
   await app.register(opsRoutes(deps));
   await app.register(seoRoutes(services.pageMeta, config.webDir));
+  await app.register(oneClickUnsubscribeRoutes(services.emailPreferences));
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps, services.auth, services.passwordResets));
+      await api.register(emailPreferencesRoutes(services.emailPreferences));
       await api.register(catalogRoutes(services.catalog));
       await api.register(adminUsersRoutes(services.adminUsers));
       await api.register(auditLogRoutes(services.auditLog));

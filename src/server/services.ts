@@ -6,6 +6,7 @@ import { UserAccess } from './platform/access/user-access.js';
 import type { AppDeps } from './platform/deps.js';
 import { AccountStatusService } from './modules/accounts/account-status.service.js';
 import { AuthService } from './modules/accounts/auth.service.js';
+import { EmailPreferencesService } from './modules/accounts/email-preferences.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
@@ -116,6 +117,7 @@ export function createServices(deps: AppDeps) {
     searchHistory,
     search,
     passwordResets: new PasswordResetService(deps, hasher),
+    emailPreferences: new EmailPreferencesService(deps),
     analytics: new AnalyticsService(deps),
     privacy,
     adminUsers: new AdminUsersService(deps, access, accountStatus, new UserDirectoryService(deps)),

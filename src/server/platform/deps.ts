@@ -98,6 +98,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     config.mailFrom,
     config.smtpUrl,
     config.publicUrl,
+    config.sessionSecret,
   );
   const windowSec = config.loginWindowMinutes * 60;
   const limits: Limits = {

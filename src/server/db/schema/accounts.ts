@@ -129,3 +129,16 @@ export const passwordResetTokens = pgTable(
     index('password_reset_tokens_expires_idx').on(t.expiresAt),
   ],
 );
+
+/**
+ * The optional emails a person wants (docs/decisions 0034). No row: every category on. Booking
+ * confirmations, cancellations, reschedules and account mail are not optional and have no column.
+ */
+export const emailPreferences = pgTable('email_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  newMessages: boolean('new_messages').notNull().default(true),
+  lessonReminders: boolean('lesson_reminders').notNull().default(true),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

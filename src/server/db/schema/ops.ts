@@ -16,6 +16,8 @@ export const emailOutbox = pgTable(
     htmlBody: text('html_body'),
     template: text('template').notNull(),
     attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
+    /** Extra headers sent with the message (List-Unsubscribe on optional mail). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     status: text('status').notNull().default('stored'),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),

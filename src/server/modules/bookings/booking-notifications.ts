@@ -6,6 +6,8 @@ import { addressOf } from '../../platform/mail/mailer.js';
 import { formatMoney, renderEmail } from '../../platform/mail/email-layout.js';
 import { zoneAbbreviation } from '../../platform/time-zone.js';
 import { buildIcs } from './ics.js';
+import { wantingEmail } from '../accounts/email-preferences.repo.js';
+import { listUnsubscribeHeaders } from '../accounts/unsubscribe.js';
 import type { BookingRow, Participant, Participants } from './bookings.repo.js';
 import { namesOf } from './bookings.repo.js';
 import type { AvailabilityService } from '../availability/availability.service.js';
@@ -94,7 +96,8 @@ async function notifyBookingParticipants(
   instructor: Participant,
   now: Date,
 ): Promise<void> {
-  const invites = event === 'confirmed' || event === 'rescheduled' || event === 'cancelled';
+  const invites =
+    event === 'confirmed' || event === 'rescheduled' || event === 'cancelled' || event === 'reminder';
   const icsFor = (recipient: Participant) =>
     invites
       ? [
@@ -126,17 +129,36 @@ async function notifyBookingParticipants(
           ? 'The attached calendar file adds the lesson to your calendar.'
           : undefined,
       ],
+      footer:
+        event === 'reminder'
+          ? 'Turn lesson reminders off under Email preferences on your account page.'
+          : undefined,
       action: { label: 'View the lesson', url: lessonUrl(mailer, b.id) },
     });
   };
-  const emailTo = (me: Participant, other: Participant, role: 'student' | 'instructor') => ({
-    to: me.email,
-    subject: SUBJECT[event](b),
-    ...message(me, other, role),
-    template: `booking_${event}`,
-    attachments: icsFor(me),
-  });
-  await mailer.queue(tx, emailTo(student, instructor, 'student'), emailTo(instructor, student, 'instructor'));
+  const emailTo = (me: Participant, other: Participant, role: 'student' | 'instructor') => {
+    const id = role === 'student' ? b.studentId : b.instructorId;
+    return {
+      to: me.email,
+      subject: SUBJECT[event](b),
+      ...message(me, other, role),
+      template: `booking_${event}`,
+      attachments: icsFor(me),
+      // Only the reminder is optional; confirmations and changes always go, without the header.
+      ...(event === 'reminder' ? { headers: listUnsubscribeHeaders(mailer, id, 'lessonReminders') } : {}),
+    };
+  };
+  const wanted =
+    event === 'reminder'
+      ? await wantingEmail(tx, [b.studentId, b.instructorId], 'lessonReminders')
+      : new Set([b.studentId, b.instructorId]);
+  await mailer.queue(
+    tx,
+    ...[
+      wanted.has(b.studentId) ? emailTo(student, instructor, 'student') : undefined,
+      wanted.has(b.instructorId) ? emailTo(instructor, student, 'instructor') : undefined,
+    ].filter((e) => e !== undefined),
+  );
 }
 
 /**

@@ -11,17 +11,22 @@ export function newMessageEmail(o: {
   senderName: string;
   conversationId: string;
   publicUrl: string;
+  /** List-Unsubscribe for the recipient (new-message emails are optional). */
+  headers: Record<string, string>;
 }): OutgoingEmail {
   const link = new URL(`/messages/${o.conversationId}`, o.publicUrl).toString();
   return {
     to: o.to,
     subject: `New message from ${o.senderName}`,
     template: 'new_message',
+    headers: o.headers,
     ...renderEmail({
       greeting: `Hi ${o.recipientName},`,
       paragraphs: [`${o.senderName} sent you a message on InstaInstru.`],
       action: { label: 'Read it and reply', url: link },
-      footer: 'You will not get another email about this conversation until you have read it.',
+      footer:
+        'You will not get another email about this conversation until you have read it. ' +
+        'Turn these emails off under Email preferences on your account page.',
     }),
   };
 }

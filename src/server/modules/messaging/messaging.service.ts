@@ -16,6 +16,8 @@ import { PerUserLimit } from '../../platform/limits/per-user-limit.js';
 import type { BookingsService } from '../bookings/bookings.service.js';
 import { maskContactDetails } from './contact-masking.js';
 import { newMessageEmail } from './message-email.js';
+import { wantingEmail } from '../accounts/email-preferences.repo.js';
+import { listUnsubscribeHeaders } from '../accounts/unsubscribe.js';
 import { conversationView, cursorOf, messageView, moderatedView, seqOfCursor } from './message-view.js';
 import type { ConversationRow, MessageRow } from './messaging.repo.js';
 import * as repo from './messaging.repo.js';
@@ -182,9 +184,10 @@ export class MessagingService {
         { userId: other, type: 'message', data: ref },
         { userId: other, type: 'unread', data: unread },
       ]);
-      // One email per burst, only to someone with no stream open anywhere.
+      // One email per burst, only to someone with no stream open anywhere who wants these emails.
       if (
         !(await this.events.hasOpenStream(tx, other)) &&
+        (await wantingEmail(tx, [other], 'newMessages')).has(other) &&
         (await repo.claimEmailSlot(tx, c.id, other, sentAt))
       ) {
         const mine = c.studentId === me;
@@ -196,6 +199,7 @@ export class MessagingService {
             senderName: mine ? c.studentName : c.instructorName,
             conversationId: c.id,
             publicUrl: this.deps.config.publicUrl,
+            headers: listUnsubscribeHeaders(this.deps.mailer, other, 'newMessages'),
           }),
         );
       }

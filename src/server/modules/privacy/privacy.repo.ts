@@ -154,6 +154,11 @@ export const EXPORT_SECTIONS: ExportSection[] = [
       sql`SELECT id::text AS id, type, data, created_at FROM user_events WHERE user_id = ${id} ORDER BY user_events.id`,
   ),
   section(
+    'emailPreferences',
+    'object',
+    (id) => sql`SELECT new_messages, lesson_reminders, updated_at FROM email_preferences WHERE user_id = ${id}`,
+  ),
+  section(
     'sessions',
     'rows',
     (id) => sql`SELECT id, created_at, expires_at, revoked_at, user_agent FROM sessions WHERE user_id = ${id}
@@ -215,6 +220,7 @@ export async function eraseAccountWithin(
   await tx.execute(sql`DELETE FROM search_history WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM user_events WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM user_permissions WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM email_preferences WHERE user_id = ${id}`);
   await tx.execute(
     sql`UPDATE instructor_profiles SET bio = '', address = NULL, online_link = NULL WHERE user_id = ${id}`,
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
@@ -19,6 +20,8 @@ export interface OutgoingEmail {
   template: string;
   /** A `text/calendar; method=...` attachment is sent as the message's calendar invitation. */
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** Extra headers, e.g. List-Unsubscribe on optional mail (unsubscribe.ts builds them). */
+  headers?: Record<string, string>;
 }
 
 /** The bare address of a `Name <address>` sender (an iCalendar ORGANIZER needs just the address). */
@@ -36,7 +39,9 @@ export class Mailer {
 
   /**
    * `from` is the sender of every message; `publicUrl` is where the links in them point (both from
-   * config, here so that whoever writes an email has them without more plumbing).
+   * config, here so that whoever writes an email has them without more plumbing). `listSecret`
+   * signs the per-person unsubscribe links of optional mail (config's session secret; a random
+   * one per process when absent, as in tests that build a Mailer by hand).
    */
   constructor(
     db: Db,
@@ -45,6 +50,7 @@ export class Mailer {
     readonly from: string,
     smtpUrl?: string,
     readonly publicUrl = 'http://localhost:3000',
+    readonly listSecret: string = randomBytes(32).toString('hex'),
   ) {
     if (smtpUrl) {
       // Pooled: one SMTP handshake per connection, not per message, and a few messages in flight.
@@ -68,6 +74,7 @@ export class Mailer {
         htmlBody: email.html ?? null,
         template: email.template,
         attachments: email.attachments ?? null,
+        headers: email.headers ?? null,
         status: this.relay ? 'queued' : 'stored',
         // The relay compares with the same clock, so a test's clock moves delivery too.
         nextAttemptAt: this.clock.now(),

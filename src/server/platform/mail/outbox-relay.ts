@@ -12,6 +12,7 @@ export type Claimed = {
   text_body: string;
   html_body: string | null;
   attachments: { filename: string; contentType: string; content: string }[] | null;
+  headers?: Record<string, string> | null;
   attempts: number;
 };
 
@@ -41,6 +42,7 @@ export function messageOf(from: string, m: Claimed): SendMailOptions {
     subject: m.subject,
     text: m.text_body,
     ...(m.html_body ? { html: m.html_body } : {}),
+    ...(m.headers && Object.keys(m.headers).length ? { headers: m.headers } : {}),
     ...(calendar
       ? {
           icalEvent: {
@@ -123,7 +125,7 @@ export class OutboxRelay {
               AND (locked_until IS NULL OR locked_until < ${now.toISOString()}::timestamptz)
             ORDER BY next_attempt_at LIMIT ${BATCH}
             FOR UPDATE SKIP LOCKED)
-          RETURNING id, to_address, subject, text_body, html_body, attachments, attempts`,
+          RETURNING id, to_address, subject, text_body, html_body, attachments, headers, attempts`,
     );
     // All of the batch at once: the pooled transport queues them over its few connections.
     await Promise.all(claimed.map((m) => this.send(m)));
