@@ -28,7 +28,10 @@ export async function savePreferences(
       target: emailPreferences.userId,
       set: { ...change, updatedAt: sql`excluded.updated_at` },
     })
-    .returning({ newMessages: emailPreferences.newMessages, lessonReminders: emailPreferences.lessonReminders });
+    .returning({
+      newMessages: emailPreferences.newMessages,
+      lessonReminders: emailPreferences.lessonReminders,
+    });
   return row!;
 }
 

@@ -96,18 +96,14 @@ async function notifyBookingParticipants(
   instructor: Participant,
   now: Date,
 ): Promise<void> {
-  const invites =
-    event === 'confirmed' || event === 'rescheduled' || event === 'cancelled' || event === 'reminder';
-  const icsFor = (recipient: Participant) =>
-    invites
-      ? [
-          {
-            filename: event === 'cancelled' ? 'cancel.ics' : 'invite.ics',
-            contentType: `text/calendar; charset=utf-8; method=${event === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
-            content: bookingIcs(b, { student, instructor }, mailer, now, 'REQUEST', recipient),
-          },
-        ]
-      : undefined;
+  // Every one of these emails carries the lesson's calendar file: a reminder repeats the invitation.
+  const icsFor = (recipient: Participant) => [
+    {
+      filename: event === 'cancelled' ? 'cancel.ics' : 'invite.ics',
+      contentType: `text/calendar; charset=utf-8; method=${event === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+      content: bookingIcs(b, { student, instructor }, mailer, now, 'REQUEST', recipient),
+    },
+  ];
   const message = (me: Participant, other: Participant, role: 'student' | 'instructor') => {
     const withWhom = role === 'student' ? `with ${other.fullName}` : `for ${other.fullName}`;
     const head: Record<BookingEvent, string> = {
@@ -125,9 +121,7 @@ async function notifyBookingParticipants(
         event === 'cancelled' && b.cancellationFeeCents
           ? `Cancellation fee recorded: ${formatMoney(b.cancellationFeeCents)}.`
           : undefined,
-        invites && event !== 'cancelled'
-          ? 'The attached calendar file adds the lesson to your calendar.'
-          : undefined,
+        event !== 'cancelled' ? 'The attached calendar file adds the lesson to your calendar.' : undefined,
       ],
       footer:
         event === 'reminder'

@@ -156,7 +156,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   section(
     'emailPreferences',
     'object',
-    (id) => sql`SELECT new_messages, lesson_reminders, updated_at FROM email_preferences WHERE user_id = ${id}`,
+    (id) =>
+      sql`SELECT new_messages, lesson_reminders, updated_at FROM email_preferences WHERE user_id = ${id}`,
   ),
   section(
     'sessions',
