@@ -1,15 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox } from '../../db/schema/index.js';
+import { emailOutbox, emailPreferences } from '../../db/schema/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { messageOf } from '../../platform/mail/outbox-relay.js';
 import { localDate } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
-import { createTestApp } from '../../testing/test-app.js';
-import { START, bookLesson, hoursBefore } from '../bookings/bookings.test-helpers.js';
+import { TEST_PASSWORD, createTestApp } from '../../testing/test-app.js';
+import { START, bookLesson, hoursBefore, pianoTeacher } from '../bookings/bookings.test-helpers.js';
 import { conversationBetween, send } from '../messaging/messaging.test-helpers.js';
-import { pianoTeacher } from '../bookings/bookings.test-helpers.js';
 import { unsubscribeToken } from './unsubscribe.js';
 
 const clock = new ManualClock(START);
@@ -190,5 +189,26 @@ describe('optional mail respects the preference and carries List-Unsubscribe', (
     });
     const [reset] = await mailsTo(student.email, 'password_reset');
     expect(reset!.headers).toBeNull();
+  });
+});
+
+describe('privacy', () => {
+  it('the export holds my preferences; erasing my account removes them', async () => {
+    const me = await t.user();
+    const none = await t.request({ method: 'GET', url: '/api/v1/privacy/export', token: me.token });
+    expect(none.json().emailPreferences).toBeNull();
+    await patch({ newMessages: false }, me.token);
+    const res = await t.request({ method: 'GET', url: '/api/v1/privacy/export', token: me.token });
+    expect(res.json().emailPreferences).toMatchObject({ new_messages: false, lesson_reminders: true });
+    const deleted = await t.request({
+      method: 'POST',
+      url: '/api/v1/privacy/delete',
+      token: me.token,
+      payload: { password: TEST_PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(200);
+    expect(await t.deps.db.select().from(emailPreferences).where(eq(emailPreferences.userId, me.id))).toEqual(
+      [],
+    );
   });
 });
