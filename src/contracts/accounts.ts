@@ -130,10 +130,6 @@ export type ResetTokenInfo = z.infer<typeof resetTokenInfo>;
 /** The optional kinds of email; lesson confirmations, changes and account mail always go. */
 export const EMAIL_CATEGORIES = ['newMessages', 'lessonReminders'] as const;
 export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
-export const EMAIL_CATEGORY_LABELS: Record<EmailCategory, string> = {
-  newMessages: 'New messages',
-  lessonReminders: 'Lesson reminders',
-};
 
 export const emailPreferences = z
   .object({ newMessages: z.boolean(), lessonReminders: z.boolean() })
@@ -154,8 +150,10 @@ export const unsubscribeInfo = z
   .object({ category: z.enum(EMAIL_CATEGORIES), subscribed: z.boolean() })
   .strict()
   .describe('What an unsubscribe link turns off, and whether it is still on.');
+export type UnsubscribeInfo = z.infer<typeof unsubscribeInfo>;
 
 export const unsubscribed = z
   .object({ category: z.enum(EMAIL_CATEGORIES), subscribed: z.literal(false) })
   .strict()
   .describe('The category is off (it may have been off already).');
+export type Unsubscribed = z.infer<typeof unsubscribed>;

@@ -23,6 +23,7 @@ const LessonPage = lazy(() => import('./features/lessons/lesson-page'));
 const ReschedulePage = lazy(() => import('./features/lessons/reschedule-page'));
 const MessagesPage = lazy(() => import('./features/messages/messages-page'));
 const AccountPage = lazy(() => import('./features/account/account-page'));
+const UnsubscribePage = lazy(() => import('./features/account/unsubscribe-page'));
 const OnboardingPage = lazy(() => import('./features/dashboard/onboarding-page'));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 const ProfileEditorPage = lazy(() => import('./features/dashboard/profile-editor-page'));
@@ -90,6 +91,7 @@ const router = createBrowserRouter([
             element: <ResetPasswordPage />,
             handle: { title: 'Reset your password' },
           },
+          { path: 'unsubscribe/:token', element: <UnsubscribePage />, handle: { title: 'Unsubscribe' } },
           {
             element: <RequireSignIn />,
             children: [

@@ -4,12 +4,16 @@
 // (src/contracts/contracts-imports.test.ts refuses a value taken from any other file).
 export type {
   AccountStatus,
+  EmailCategory,
+  EmailPreferences,
   Me,
   MeResponse,
   ResetRequested,
   ResetTokenInfo,
   SessionResponse,
   SignedIn,
+  UnsubscribeInfo,
+  Unsubscribed,
 } from '../../contracts/accounts.js';
 export type {
   AdminUser,

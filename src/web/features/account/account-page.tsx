@@ -8,6 +8,7 @@ import { InlineError, Loading } from '../../components/states';
 import { TimeZonePicker } from '../../components/time-zone-picker';
 import { browserZone, zoneLabel } from '../../lib/time';
 import { meKey, useMe } from '../auth/use-me';
+import { EmailPreferencesSection } from './email-preferences-section';
 import { PrivacySection } from './privacy-section';
 
 export default function AccountPage() {
@@ -18,6 +19,7 @@ export default function AccountPage() {
       <h1 className="text-2xl font-bold">Your account</h1>
       <ProfileForm me={me} />
       <PasswordForm />
+      <EmailPreferencesSection />
       <PrivacySection />
     </div>
   );
