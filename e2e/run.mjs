@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
 import { adminDeactivatesAccount } from './journey-admin.mjs';
+import { studentTurnsOffReminders } from './journey-email-preferences.mjs';
 import { adminAnalyticsRangeAndCsv } from './journey-analytics.mjs';
 import { instructorEditsAvailability } from './journey-availability.mjs';
 import { guestBooksThenCancels } from './journey-booking.mjs';
@@ -33,6 +34,7 @@ const journeys = [
   ['an admin revokes a permission and deactivates an account', adminDeactivatesAccount],
   ['an admin opens search analytics, changes the range and downloads a CSV', adminAnalyticsRangeAndCsv],
   ['a student downloads their data and deletes their account', studentExportsThenDeletes],
+  ['a student turns lesson reminder emails off on the account page', studentTurnsOffReminders],
   [
     'a student reviews a completed lesson, the instructor gives feedback and replies, the rating counts it',
     reviewReplyRating,

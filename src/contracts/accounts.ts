@@ -143,7 +143,7 @@ export const updateEmailPreferencesBody = z
 
 /** The token of an unsubscribe link: `m` or `r`, the person's id and a signature. */
 export const unsubscribeParams = strictParams({
-  token: z.string().regex(/^[mr]\.[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/, 'This unsubscribe link is malformed.'),
+  token: z.string().regex(/^[mr]_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/, 'This unsubscribe link is malformed.'),
 });
 
 export const unsubscribeInfo = z

@@ -109,12 +109,12 @@ describe('unsubscribe links', () => {
     const a = await t.user();
     const b = await t.user();
     const aMessages = tokenFor(a.id, 'newMessages');
-    const [, aHex, sig] = aMessages.split('.');
+    const [, aHex, sig] = /^m_([0-9a-f]{32})_(.{43})$/.exec(aMessages)!;
     const bHex = b.id.replaceAll('-', '');
     const tampered = [
-      `m.${bHex}.${sig}`, // A's signature on B's id
-      `r.${aHex}.${sig}`, // A's new-messages signature for A's reminders
-      `m.${aHex}.${'A'.repeat(43)}`, // a made-up signature
+      `m_${bHex}_${sig}`, // A's signature on B's id
+      `r_${aHex}_${sig}`, // A's new-messages signature for A's reminders
+      `m_${aHex}_${'A'.repeat(43)}`, // a made-up signature
       unsubscribeToken('some other secret', b.id, 'newMessages'),
     ];
     for (const token of tampered) {

@@ -3,7 +3,8 @@ import type { EmailCategory } from '../../../contracts/accounts.js';
 
 // One-click unsubscribe links (RFC 8058, docs/decisions 0034). A token names one person and one
 // category and is signed with a key derived from the server's secret, so it needs no table, cannot
-// be guessed, and cannot be turned into another person's or another category's token.
+// be guessed, and cannot be turned into another person's or another category's token. No dots:
+// the web app takes a last segment with a dot for a file name, not a page.
 
 const CODE: Record<EmailCategory, string> = { newMessages: 'm', lessonReminders: 'r' };
 const CATEGORY_OF: Record<string, EmailCategory> = { m: 'newMessages', r: 'lessonReminders' };
@@ -14,7 +15,7 @@ const signature = (secret: string, code: string, hex: string) =>
 
 export function unsubscribeToken(secret: string, userId: string, category: EmailCategory): string {
   const hex = userId.replaceAll('-', '').toLowerCase();
-  return `${CODE[category]}.${hex}.${signature(secret, CODE[category], hex)}`;
+  return `${CODE[category]}_${hex}_${signature(secret, CODE[category], hex)}`;
 }
 
 /** The person and category of a genuine token; null for anything forged or altered. */
@@ -22,7 +23,7 @@ export function readUnsubscribeToken(
   secret: string,
   token: string,
 ): { userId: string; category: EmailCategory } | null {
-  const m = /^([mr])\.([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const m = /^([mr])_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return null;
   const [, code, hex, sig] = m as unknown as [string, string, string, string];
   const want = Buffer.from(signature(secret, code, hex));

@@ -27,6 +27,13 @@ export function EmailPreferencesSection() {
   const save = useMutation({
     mutationFn: (change: Partial<EmailPreferences>) =>
       api<EmailPreferences>('/auth/me/email-preferences', { method: 'PATCH', body: change }),
+    // The switch moves at once; a refused change puts it back.
+    onMutate: (change) => {
+      const before = qc.getQueryData<EmailPreferences>(PREFS_KEY);
+      if (before) qc.setQueryData(PREFS_KEY, { ...before, ...change });
+      return before;
+    },
+    onError: (_err, _change, before) => qc.setQueryData(PREFS_KEY, before),
     onSuccess: (saved) => qc.setQueryData(PREFS_KEY, saved),
   });
   return (
