@@ -2,7 +2,7 @@
 // changes. Shared by the server and the web app, so nothing here may import server code.
 import { z } from 'zod';
 import { accountStatus, timezoneSchema } from './accounts.js';
-import { LANGUAGE_CODES, MAX_LANGUAGES } from './languages.js';
+import { BOOKING_SETTINGS, LANGUAGE_CODES, MAX_LANGUAGES } from './profile-vocabulary.js';
 import {
   AGE_GROUPS,
   LESSON_FORMATS,
@@ -25,13 +25,6 @@ export const locationType = z.enum(LOCATION_TYPES);
 export type LocationType = z.infer<typeof locationType>;
 
 export const languageCode = z.enum(LANGUAGE_CODES, { error: 'Choose languages from the list.' });
-
-/** The booking settings' allowed ranges (PRODUCT §3), shared with the editor's fields. */
-export const BOOKING_SETTINGS = {
-  minAdvanceHours: { min: 0, max: 720 },
-  bufferMinutes: { min: 0, max: 60, step: 5 },
-  maxDaysAhead: { min: 1, max: 365 },
-} as const;
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,5 @@
 import type { AgeGroup, Level, LocationType, Offering } from '../../../contracts/instructors.js';
-import { LANGUAGES, type LanguageCode } from '../../../contracts/languages.js';
+import { LANGUAGES, type LanguageCode } from '../../../contracts/profile-vocabulary.js';
 import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import type { OfferingWithService } from './instructors.repo.js';
 
