@@ -2,6 +2,7 @@
 // changes. Shared by the server and the web app, so nothing here may import server code.
 import { z } from 'zod';
 import { accountStatus, timezoneSchema } from './accounts.js';
+import { BOOKING_SETTINGS, LANGUAGE_CODES, MAX_LANGUAGES } from './profile-vocabulary.js';
 import {
   AGE_GROUPS,
   LESSON_FORMATS,
@@ -23,6 +24,8 @@ export type AgeGroup = z.infer<typeof ageGroup>;
 export const locationType = z.enum(LOCATION_TYPES);
 export type LocationType = z.infer<typeof locationType>;
 
+export const languageCode = z.enum(LANGUAGE_CODES, { error: 'Choose languages from the list.' });
+
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
 const uniqueNonEmpty = <T extends z.ZodType>(item: T, max: number) =>
@@ -43,13 +46,24 @@ export const updateProfileBody = z.strictObject({
   yearsExperience: int({ max: 80 }).optional(),
   areas: z.array(idText(60)).max(40).optional(),
   timezone: timezoneSchema.optional(),
-  minAdvanceHours: int({ max: 720 }).optional(),
+  minAdvanceHours: int({
+    ...BOOKING_SETTINGS.minAdvanceHours,
+    message: 'Minimum notice is 0 to 720 hours.',
+  }).optional(),
   bufferMinutes: int({
-    max: 60,
-    step: 5,
+    ...BOOKING_SETTINGS.bufferMinutes,
     message: 'Buffer is a multiple of 5 minutes, up to 60.',
   }).optional(),
-  maxDaysAhead: int({ min: 1, max: 365 }).optional(),
+  maxDaysAhead: int({
+    ...BOOKING_SETTINGS.maxDaysAhead,
+    message: 'Students may book 1 to 365 days ahead.',
+  }).optional(),
+  /** ISO 639-1 codes from the fixed list, in the order shown. */
+  languages: z
+    .array(languageCode)
+    .max(MAX_LANGUAGES, `At most ${MAX_LANGUAGES} languages.`)
+    .refine((a) => new Set(a).size === a.length, 'Values must be unique.')
+    .optional(),
   address: text({ max: 300 }).nullable().optional(),
   // z.url() alone lets a NUL through: the URL parser percent-encodes it but the raw text is stored.
   onlineLink: text({ max: 500 })
@@ -62,6 +76,8 @@ const offeringFields = {
   hourlyRateCents: cents().min(500, 'At least $5 an hour.').max(100_000, 'At most $1,000 an hour.'),
   durations,
   description: text({ max: 1000, multiline: true }).optional(),
+  /** What a first lesson looks like; '' clears it. */
+  firstLesson: text({ max: 1000, multiline: true }).optional(),
   levels: uniqueNonEmpty(level, LEVELS.length),
   ageGroups: uniqueNonEmpty(ageGroup, AGE_GROUPS.length),
   locationTypes: uniqueNonEmpty(locationType, LOCATION_TYPES.length),
@@ -80,6 +96,7 @@ export const updateOfferingBody = z
     hourlyRateCents: offeringFields.hourlyRateCents.optional(),
     durations: durations.optional(),
     description: offeringFields.description,
+    firstLesson: offeringFields.firstLesson,
     levels: offeringFields.levels.optional(),
     ageGroups: offeringFields.ageGroups.optional(),
     locationTypes: offeringFields.locationTypes.optional(),
@@ -133,6 +150,8 @@ export const offering = z
     durations: z.array(z.int()),
     /** Empty when the instructor wrote none. */
     description: z.string(),
+    /** What a first lesson of this service looks like; empty when the instructor wrote none. */
+    firstLesson: z.string(),
     levels: z.array(level),
     ageGroups: z.array(ageGroup),
     locationTypes: z.array(locationType),
@@ -140,6 +159,11 @@ export const offering = z
   })
   .describe('A service an instructor offers, with its rate and terms.');
 export type Offering = z.infer<typeof offering>;
+
+export const language = z
+  .object({ code: languageCode, name: z.string() })
+  .describe('A language spoken: its ISO 639-1 code and English name.');
+export type Language = z.infer<typeof language>;
 
 const publicFields = {
   id: z.string(),
@@ -154,6 +178,7 @@ const publicFields = {
   reviewCount: z.int().min(0),
   /** The profile photo; null when there is none (the client draws a placeholder). */
   photoUrl: z.string().nullable(),
+  languages: z.array(language).describe('Languages the instructor teaches in, as they ordered them.'),
 };
 
 export const publicInstructor = z
@@ -199,6 +224,7 @@ export const ownInstructorProfile = z
     minAdvanceHours: z.int().min(0),
     bufferMinutes: z.int().min(0),
     maxDaysAhead: z.int().min(1),
+    languages: z.array(language),
     /** Shown to a student only once they book an in-person lesson at the instructor's place. */
     address: z.string().nullable(),
     onlineLink: z.string().nullable(),

@@ -46,6 +46,8 @@ export type { OpsDatabase, OpsOutbox, OpsQueues, OpsRedis } from '../../contract
 export type {
   AgeGroup,
   Area,
+  InstructorStatusChange,
+  Language,
   Level,
   LocationType,
   Offering,
@@ -89,6 +91,12 @@ export { MAX_MESSAGE_CHARS } from '../../contracts/message-limits.js';
 export { lessonPriceCents } from '../../contracts/money.js';
 export { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 export { BOROUGHS } from '../../contracts/areas.generated.js';
+export {
+  BOOKING_SETTINGS,
+  LANGUAGES,
+  MAX_LANGUAGES,
+  type LanguageCode,
+} from '../../contracts/profile-vocabulary.js';
 export type { AnalyticsReport, AnalyticsReportName } from '../../contracts/analytics.js';
 export type {
   InstructorReviewPage,

@@ -51,6 +51,11 @@ export const instructorProfiles = pgTable(
     onlineLink: text('online_link'),
     /** Content-hashed key of the profile photo in photo storage; null = none (a placeholder is drawn). */
     photoKey: text('photo_key'),
+    /** ISO 639-1 codes from src/contracts/languages.ts, in the order the instructor chose. */
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -60,6 +65,7 @@ export const instructorProfiles = pgTable(
     check('instructor_profiles_ahead_check', sql`${t.maxDaysAhead} between 1 and 365`),
     check('instructor_profiles_years_check', sql`${t.yearsExperience} between 0 and 80`),
     check('instructor_profiles_photo_key_check', sql`${t.photoKey} ~ '^[0-9a-f]{32}$'`),
+    check('instructor_profiles_languages_check', sql`cardinality(${t.languages}) <= 8`),
   ],
 );
 
@@ -91,6 +97,8 @@ export const instructorServices = pgTable(
     hourlyRateCents: integer('hourly_rate_cents').notNull(),
     durations: integer('durations').array().notNull(),
     description: text('description').notNull().default(''),
+    /** What a first lesson of this service looks like, in the instructor's words; '' = not written. */
+    firstLesson: text('first_lesson').notNull().default(''),
     levels: text('levels').array().notNull(),
     ageGroups: text('age_groups').array().notNull(),
     locationTypes: text('location_types').array().notNull(),
@@ -105,5 +113,6 @@ export const instructorServices = pgTable(
       'instructor_services_rate_check',
       sql`${t.hourlyRateCents} > 0 and ${t.hourlyRateCents} <= 10000000`,
     ),
+    check('instructor_services_first_lesson_check', sql`char_length(${t.firstLesson}) <= 1000`),
   ],
 );

@@ -1,4 +1,5 @@
 import type { AgeGroup, Level, LocationType, Offering } from '../../../contracts/instructors.js';
+import { LANGUAGES, type LanguageCode } from '../../../contracts/profile-vocabulary.js';
 import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import type { OfferingWithService } from './instructors.repo.js';
 
@@ -16,6 +17,7 @@ export const offeringView = (o: OfferingWithService): Offering => ({
   hourlyRateCents: o.hourlyRateCents,
   durations: o.durations,
   description: o.description,
+  firstLesson: o.firstLesson,
   levels: o.levels as Level[],
   ageGroups: o.ageGroups as AgeGroup[],
   locationTypes: o.locationTypes as LocationType[],
@@ -25,3 +27,12 @@ export const offeringView = (o: OfferingWithService): Offering => ({
 /** The profile photo's URL from the key loaded with the instructor (no query); null = placeholder. */
 export const photoUrlFrom = (photoKey: string | null | undefined): string | null =>
   photoKey ? photoUrlOf(photoKey) : null;
+
+/**
+ * The profile's languages with their names. The column only receives codes the profile body
+ * validated; a code since dropped from the list is left out rather than shown without a name.
+ */
+export const languagesView = (codes: string[]) =>
+  codes.flatMap((c) =>
+    c in LANGUAGES ? [{ code: c as LanguageCode, name: LANGUAGES[c as LanguageCode] }] : [],
+  );

@@ -108,7 +108,7 @@ export async function offeringsOf(
   >(
     db,
     sql`SELECT isv.id, isv.instructor_id AS "instructorId", isv.service_id AS "serviceId",
-               isv.hourly_rate_cents AS "hourlyRateCents", isv.durations, isv.description, isv.levels,
+               isv.hourly_rate_cents AS "hourlyRateCents", isv.durations, isv.description, isv.first_lesson AS "firstLesson", isv.levels,
                isv.age_groups AS "ageGroups", isv.location_types AS "locationTypes", isv.active,
                s.id AS s_id, s.slug AS s_slug, s.name AS s_name, c.slug AS c_slug
         FROM instructor_services isv JOIN services s ON s.id = isv.service_id JOIN categories c ON c.id = s.category_id

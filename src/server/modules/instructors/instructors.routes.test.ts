@@ -230,7 +230,7 @@ describe('instructor list', () => {
 });
 
 describe('own account status', () => {
-  it('cannot suspend or leave with future lessons (409 with the count); can once they are gone', async () => {
+  it('cannot leave with future lessons (409 with the count) but may pause; can leave once they are gone', async () => {
     const i = await createInstructor(t);
     const s = await t.user();
     const lessonId = await insertLessonRow(t, {
@@ -238,20 +238,23 @@ describe('own account status', () => {
       studentId: s.id,
       startsAt: '2026-12-01T15:00:00Z',
     });
-    const res = await req('POST', '/instructors/me/status', i.token, { action: 'suspend' });
+    const res = await req('POST', '/instructors/me/status', i.token, { action: 'deactivate' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'FUTURE_BOOKINGS', details: { count: 1 } });
-    const { eq } = await import('drizzle-orm');
-    await t.deps.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, lessonId));
     expect((await req('POST', '/instructors/me/status', i.token, { action: 'suspend' })).json()).toEqual({
       accountStatus: 'suspended',
     });
     expect((await req('POST', '/instructors/me/status', i.token, { action: 'reactivate' })).json()).toEqual({
       accountStatus: 'active',
     });
+    const { eq } = await import('drizzle-orm');
+    await t.deps.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, lessonId));
     expect((await req('POST', '/instructors/me/status', s.token, { action: 'suspend' })).statusCode).toBe(
       403,
     );
     expect((await req('POST', '/instructors/me/status', i.token, { action: 'delete' })).statusCode).toBe(400);
+    expect((await req('POST', '/instructors/me/status', i.token, { action: 'deactivate' })).json()).toEqual({
+      accountStatus: 'deactivated',
+    });
   });
 });

@@ -22,7 +22,7 @@ import type {
 import type { RatingsSnapshot } from '../reviews/ratings.js';
 import { EMPTY_RATINGS } from '../reviews/ratings.js';
 import * as repo from './instructors.repo.js';
-import { offeringView, photoUrlFrom, publicName } from './instructor-views.js';
+import { languagesView, offeringView, photoUrlFrom, publicName } from './instructor-views.js';
 
 /** The card's "4.8 · 23 reviews": the mean and count of published reviews (null/0 when none). */
 function ratingFields(s: RatingsSnapshot, id: string, photoKey: string | null) {
@@ -77,6 +77,7 @@ export class InstructorsService {
           areas: areas.get(p.userId) ?? [],
           timezone: p.timezone,
           ...ratingFields(ratings, p.userId, p.photoKey),
+          languages: languagesView(p.languages),
           services: mine.map(offeringView),
           minRateCents: Math.min(...mine.map((o) => o.hourlyRateCents)),
         },
@@ -115,6 +116,7 @@ export class InstructorsService {
       areas: areas.get(id) ?? [],
       timezone: p.timezone,
       ...ratingFields(ratings, id, p.photoKey),
+      languages: languagesView(p.languages),
       services: (offerings.get(id) ?? []).filter((o) => o.active).map(offeringView),
     };
   }
@@ -154,6 +156,7 @@ export class InstructorsService {
       minAdvanceHours: p.minAdvanceHours,
       bufferMinutes: p.bufferMinutes,
       maxDaysAhead: p.maxDaysAhead,
+      languages: languagesView(p.languages),
       address: p.address,
       onlineLink: p.onlineLink,
       photoUrl: photoUrlFrom(p.photoKey),
@@ -201,6 +204,7 @@ export class InstructorsService {
       hourlyRateCents: input.hourlyRateCents,
       durations: input.durations,
       description: input.description ?? '',
+      firstLesson: input.firstLesson ?? '',
       levels: input.levels,
       ageGroups: input.ageGroups,
       locationTypes: input.locationTypes,
@@ -258,16 +262,21 @@ export class InstructorsService {
     return keep ? { deleted: false, deactivated: true } : { deleted: true, deactivated: false };
   }
 
-  /** Suspend or leave only without future lessons (409 naming how many); reactivate any time. */
+  /**
+   * Pause (suspend) takes the profile out of search and new bookings but keeps every lesson, so
+   * it is allowed at any time. Deactivation would cancel upcoming lessons: refused while there are
+   * any (409 naming how many), pointing to pause instead. Reactivate any time.
+   */
   async changeOwnStatus(auth: AuthContext, action: 'suspend' | 'deactivate' | 'reactivate') {
     const to = action === 'suspend' ? 'suspended' : action === 'deactivate' ? 'deactivated' : 'active';
-    if (to !== 'active') {
+    if (to === 'deactivated') {
       const n = await this.bookings.futureLessonCount(auth.user.id, 'instructor');
       if (n > 0) {
+        const lessons = `${n} upcoming lesson${n === 1 ? '' : 's'}`;
         throw conflict(
           'FUTURE_BOOKINGS',
-          `You have ${n} upcoming lesson${n === 1 ? '' : 's'}; cancel or complete them first.`,
-          { count: n },
+          `You have ${lessons}. Cancel or teach ${n === 1 ? 'it' : 'them'} before deactivating, or pause your profile instead: it hides you from search and keeps your lessons.`,
+          { count: n, alternative: 'suspend' },
         );
       }
     }

@@ -223,10 +223,10 @@ export async function eraseAccountWithin(
   await tx.execute(sql`DELETE FROM user_permissions WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM email_preferences WHERE user_id = ${id}`);
   await tx.execute(
-    sql`UPDATE instructor_profiles SET bio = '', address = NULL, online_link = NULL WHERE user_id = ${id}`,
+    sql`UPDATE instructor_profiles SET bio = '', address = NULL, online_link = NULL, languages = '{}' WHERE user_id = ${id}`,
   );
   await tx.execute(
-    sql`UPDATE instructor_services SET active = false, description = '' WHERE instructor_id = ${id}`,
+    sql`UPDATE instructor_services SET active = false, description = '', first_lesson = '' WHERE instructor_id = ${id}`,
   );
   await tx.execute(sql`DELETE FROM availability_ranges WHERE instructor_id = ${id}`);
   await tx.execute(sql`DELETE FROM blackout_dates WHERE instructor_id = ${id}`);

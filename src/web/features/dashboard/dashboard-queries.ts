@@ -4,6 +4,8 @@ import type {
   Booking,
   BookingPage,
   BookingStats,
+  InstructorStatusChange,
+  LanguageCode,
   Offering,
   OwnInstructorProfile,
   ProfilePhoto,
@@ -42,8 +44,27 @@ function useRefreshProfile() {
 export function useUpdateProfile() {
   const refresh = useRefreshProfile();
   return useMutation({
-    mutationFn: (body: { bio?: string; yearsExperience?: number; areas?: string[] }) =>
-      api('/instructors/me', { method: 'PUT', body }),
+    mutationFn: (body: UpdateProfileBody) => api('/instructors/me', { method: 'PUT', body }),
+    onSuccess: refresh,
+  });
+}
+
+type UpdateProfileBody = {
+  bio?: string;
+  yearsExperience?: number;
+  areas?: string[];
+  minAdvanceHours?: number;
+  bufferMinutes?: number;
+  maxDaysAhead?: number;
+  languages?: LanguageCode[];
+};
+
+/** Pause (suspend), deactivate or reactivate my own instructor account. */
+export function useOwnStatus() {
+  const refresh = useRefreshProfile();
+  return useMutation({
+    mutationFn: (action: 'suspend' | 'deactivate' | 'reactivate') =>
+      api<InstructorStatusChange>('/instructors/me/status', { method: 'POST', body: { action } }),
     onSuccess: refresh,
   });
 }
@@ -76,6 +97,7 @@ export type OfferingFields = Pick<
   'hourlyRateCents' | 'durations' | 'levels' | 'ageGroups' | 'locationTypes'
 > & {
   description?: string;
+  firstLesson?: string;
 };
 
 export function useOfferingEdits() {

@@ -78,6 +78,7 @@ export function OfferingForm({
   const [ageGroups, setAgeGroups] = useState<AgeGroup[]>(initial.ageGroups);
   const [locationTypes, setLocationTypes] = useState<LocationType[]>(initial.locationTypes);
   const [description, setDescription] = useState(initial.description ?? '');
+  const [firstLesson, setFirstLesson] = useState(initial.firstLesson ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit({
@@ -87,6 +88,7 @@ export function OfferingForm({
       ageGroups,
       locationTypes,
       description: description.trim(),
+      firstLesson: firstLesson.trim(),
     });
   };
   return (
@@ -137,6 +139,13 @@ export function OfferingForm({
         maxLength={1000}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
+      />
+      <TextArea
+        label="What a first lesson looks like"
+        rows={2}
+        maxLength={1000}
+        value={firstLesson}
+        onChange={(e) => setFirstLesson(e.target.value)}
       />
       <InlineError error={error} />
       <Button type="submit" disabled={pending}>

@@ -1,7 +1,8 @@
 import { Check } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Offering, OwnInstructorProfile } from '../../api/contracts';
+import type { LanguageCode, Offering, OwnInstructorProfile } from '../../api/contracts';
+import { BOOKING_SETTINGS, LANGUAGES, MAX_LANGUAGES } from '../../api/contracts';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextArea, TextField } from '../../components/field';
@@ -9,7 +10,7 @@ import { EmptyState, ErrorState, InlineError, Loading } from '../../components/s
 import { formatMoney } from '../../lib/format';
 import { useCatalogAll } from '../catalog/catalog-queries';
 import { BoroughPicker } from './borough-picker';
-import { useMyProfile, useOfferingEdits, useUpdateProfile } from './dashboard-queries';
+import { useMyProfile, useOfferingEdits, useOwnStatus, useUpdateProfile } from './dashboard-queries';
 import { OfferingForm } from './offering-form';
 import { PhotoEditor } from './photo-editor';
 
@@ -36,6 +37,7 @@ export default function ProfileEditorPage() {
           <PhotoEditor profile={profile.data} />
           <ProfileForm key={profile.dataUpdatedAt} profile={profile.data} save={save} />
           <Services profile={profile.data} />
+          <AccountStatusSection profile={profile.data} />
         </>
       )}
     </div>
@@ -57,10 +59,24 @@ function ProfileForm({
   // Neighbourhood slugs are kept as they are; the checkboxes edit whole boroughs.
   const boroughs = areas.filter((a) => !profile.areas.some((p) => p.neighborhoodSlug === a));
   const neighbourhoods = areas.filter((a) => !boroughs.includes(a));
+  const [notice, setNotice] = useState(String(profile.minAdvanceHours));
+  const [buffer, setBuffer] = useState(String(profile.bufferMinutes));
+  const [ahead, setAhead] = useState(String(profile.maxDaysAhead));
+  const [languages, setLanguages] = useState<LanguageCode[]>(profile.languages.map((l) => l.code));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ bio, yearsExperience: Number(years), areas });
+    save.mutate({
+      bio,
+      yearsExperience: Number(years),
+      areas,
+      minAdvanceHours: Number(notice),
+      bufferMinutes: Number(buffer),
+      maxDaysAhead: Number(ahead),
+      languages,
+    });
   };
+  const { minAdvanceHours: n, bufferMinutes: b, maxDaysAhead: d } = BOOKING_SETTINGS;
+  const full = languages.length >= MAX_LANGUAGES;
   return (
     <section aria-labelledby="profile-heading" className="space-y-4">
       <h2 id="profile-heading" className="text-lg font-semibold">
@@ -92,6 +108,67 @@ function ProfileForm({
               .join(', ')}
           </p>
         )}
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-700">
+            Languages you teach in
+            <span className="font-normal text-slate-500"> (up to {MAX_LANGUAGES})</span>
+          </legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {(Object.keys(LANGUAGES) as LanguageCode[]).map((code) => (
+              <label key={code} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  checked={languages.includes(code)}
+                  disabled={full && !languages.includes(code)}
+                  onChange={(e) =>
+                    setLanguages(
+                      e.target.checked ? [...languages, code] : languages.filter((x) => x !== code),
+                    )
+                  }
+                />
+                {LANGUAGES[code]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-medium text-slate-700">Booking settings</legend>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <TextField
+              label={`Minimum notice (hours, ${n.min}–${n.max})`}
+              hint="Students cannot book a lesson starting sooner than this."
+              type="number"
+              min={n.min}
+              max={n.max}
+              step={1}
+              required
+              value={notice}
+              onChange={(e) => setNotice(e.target.value)}
+            />
+            <TextField
+              label={`Break between lessons (minutes, ${b.min}–${b.max})`}
+              hint={`Kept free before and after each lesson; in steps of ${b.step}.`}
+              type="number"
+              min={b.min}
+              max={b.max}
+              step={b.step}
+              required
+              value={buffer}
+              onChange={(e) => setBuffer(e.target.value)}
+            />
+            <TextField
+              label={`Book up to (days ahead, ${d.min}–${d.max})`}
+              hint="How far into the future students may book."
+              type="number"
+              min={d.min}
+              max={d.max}
+              step={1}
+              required
+              value={ahead}
+              onChange={(e) => setAhead(e.target.value)}
+            />
+          </div>
+        </fieldset>
         <InlineError error={save.error} />
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={save.isPending}>
@@ -256,6 +333,78 @@ function Services({ profile }: { profile: OwnInstructorProfile }) {
           </div>
         </OfferingForm>
       </div>
+    </section>
+  );
+}
+
+/**
+ * Pause hides the profile from search and new bookings and keeps every lesson; deactivation
+ * would cancel upcoming lessons, so the server refuses it while there are any (409 with the
+ * count) and the dialog offers to pause instead.
+ */
+function AccountStatusSection({ profile }: { profile: OwnInstructorProfile }) {
+  const change = useOwnStatus();
+  const [asking, setAsking] = useState<'suspend' | 'deactivate' | null>(null);
+  const close = () => (setAsking(null), change.reset());
+  const act = (action: 'suspend' | 'deactivate' | 'reactivate') =>
+    change.mutate(action, { onSuccess: () => setAsking(null) });
+  const paused = profile.accountStatus === 'suspended';
+  return (
+    <section aria-labelledby="status-heading" className="space-y-3">
+      <h2 id="status-heading" className="text-lg font-semibold">
+        Your instructor account
+      </h2>
+      <p className="text-sm text-slate-700">
+        {paused
+          ? 'Paused: students do not find you in search and cannot book new lessons. Lessons already booked go ahead.'
+          : 'Active: students find you in search and can book you.'}
+      </p>
+      <InlineError error={asking ? null : change.error} />
+      <div className="flex flex-wrap gap-2">
+        {paused ? (
+          <Button disabled={change.isPending} onClick={() => act('reactivate')}>
+            {change.isPending ? 'Reactivating…' : 'Reactivate my profile'}
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={() => setAsking('suspend')}>
+            Pause my profile
+          </Button>
+        )}
+        <Button variant="ghost" onClick={() => setAsking('deactivate')}>
+          Deactivate my account
+        </Button>
+      </div>
+      <Dialog
+        open={asking !== null}
+        onClose={close}
+        title={asking === 'suspend' ? 'Pause your profile?' : 'Deactivate your account?'}
+      >
+        <div className="space-y-4">
+          <p className="text-sm text-slate-700">
+            {asking === 'suspend'
+              ? 'You will be hidden from search and nobody can book a new lesson. Lessons already booked stay as they are. Reactivate whenever you like.'
+              : 'Your profile disappears and you are signed out everywhere. You cannot deactivate while you have upcoming lessons: cancel or teach them first, or pause instead.'}
+          </p>
+          <InlineError error={change.error} />
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={close}>
+              Keep it as it is
+            </Button>
+            {asking === 'deactivate' && !paused && (
+              <Button variant="secondary" disabled={change.isPending} onClick={() => act('suspend')}>
+                Pause instead
+              </Button>
+            )}
+            <Button
+              variant={asking === 'deactivate' ? 'danger' : 'primary'}
+              disabled={change.isPending}
+              onClick={() => act(asking ?? 'suspend')}
+            >
+              {change.isPending ? 'Saving…' : asking === 'suspend' ? 'Pause my profile' : 'Deactivate'}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Briefcase, Clock, MapPin, MessageSquare, Star } from 'lucide-react';
+import { Briefcase, Clock, Languages, MapPin, MessageSquare, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGE_LABEL, lessonPriceCents, LEVEL_LABEL, LOCATION_LABEL } from '../../api/contracts';
@@ -68,6 +68,12 @@ export default function ProfilePage() {
             <span className="flex items-center gap-1">
               <MapPin className="size-4" aria-hidden /> {areasLabel(p.areas)}
             </span>
+            {p.languages.length > 0 && (
+              <span className="flex items-center gap-1">
+                <Languages className="size-4" aria-hidden /> Speaks{' '}
+                {p.languages.map((l) => l.name).join(', ')}
+              </span>
+            )}
             {p.replyTimeMinutes !== null && (
               <span className="flex items-center gap-1">
                 <Clock className="size-4" aria-hidden /> {replyTimeLabel(p.replyTimeMinutes)}
@@ -108,7 +114,13 @@ export default function ProfilePage() {
                 <span className="flex justify-between font-semibold">
                   {s.service.name} <span>{formatMoney(s.hourlyRateCents)}/h</span>
                 </span>
-                <span className="block text-sm text-slate-600">{s.description}</span>
+                <span className="block whitespace-pre-line text-sm text-slate-600">{s.description}</span>
+                {s.firstLesson && (
+                  <span className="block whitespace-pre-line text-sm text-slate-600">
+                    <span className="font-medium text-slate-700">First lesson: </span>
+                    {s.firstLesson}
+                  </span>
+                )}
                 <span className="block text-xs text-slate-500">
                   {s.levels.map((l) => LEVEL_LABEL[l]).join(', ')} ·{' '}
                   {s.ageGroups.map((a) => AGE_LABEL[a]).join(', ')} ·{' '}
