@@ -29,7 +29,18 @@ interface Case {
   knownMiss?: string;
 }
 
-const FIELDS = ['services', 'category', 'price', 'date', 'time', 'place', 'format', 'level', 'age', 'duration'] as const;
+const FIELDS = [
+  'services',
+  'category',
+  'price',
+  'date',
+  'time',
+  'place',
+  'format',
+  'level',
+  'age',
+  'duration',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
@@ -72,7 +83,9 @@ function got(field: Exclude<Field, 'services'>, b: SearchResponse): string | nul
       return p.date === null ? null : p.dateTo && p.dateTo !== p.date ? `${p.date}..${p.dateTo}` : p.date;
     case 'time':
       if (p.timeOfDay) return p.timeOfDay;
-      return p.timeFromMinutes === null ? null : `${hm(p.timeFromMinutes)}-${p.timeToMinutes === null ? '' : hm(p.timeToMinutes)}`;
+      return p.timeFromMinutes === null
+        ? null
+        : `${hm(p.timeFromMinutes)}-${p.timeToMinutes === null ? '' : hm(p.timeToMinutes)}`;
     case 'place':
       if (p.nearMe) return 'near me';
       return p.borough === null ? null : p.neighborhood ? `${p.borough}/${p.neighborhood}` : p.borough;
@@ -147,7 +160,11 @@ function table(tallies: Record<Field, Tally>): string {
     const r = ratio(t.tp, t.tp + t.fn);
     return `| ${f} | ${t.tp + t.fn} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${FLOORS[f].precision} / ${FLOORS[f].recall} |`;
   });
-  return ['| field | cases stating it | precision | recall | floor (p / r) |', '|---|---:|---:|---:|---|', ...rows].join('\n');
+  return [
+    '| field | cases stating it | precision | recall | floor (p / r) |',
+    '|---|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
 }
 
 describe('relevance set', () => {
@@ -156,11 +173,18 @@ describe('relevance set', () => {
     const multi = cases.filter((c) => FIELDS.filter((f) => c[f] !== undefined).length >= 2);
     expect(multi.length * 2).toBeGreaterThanOrEqual(cases.length);
     expect(new Set(cases.map((c) => c.query.toLowerCase())).size).toBe(cases.length);
-    for (const c of cases) expect([c.services, c.category, c.broad].filter((x) => x !== undefined), c.query).toHaveLength(1);
+    for (const c of cases)
+      expect(
+        [c.services, c.category, c.broad].filter((x) => x !== undefined),
+        c.query,
+      ).toHaveLength(1);
   });
 
   it('reads every field of every case as a person means it, known misses apart; precision and recall per field above the floors', async () => {
-    const tallies = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<Field, Tally>;
+    const tallies = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<
+      Field,
+      Tally
+    >;
     const regressions: string[] = [];
     const known: string[] = [];
     const fixed: string[] = [];
