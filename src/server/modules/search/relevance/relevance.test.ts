@@ -161,7 +161,7 @@ function table(tallies: Record<Field, Tally>): string {
     return `| ${f} | ${t.tp + t.fn} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${FLOORS[f].precision} / ${FLOORS[f].recall} |`;
   });
   return [
-    '| field | cases stating it | precision | recall | floor (p / r) |',
+    '| field | expected (hits + misses) | precision | recall | floor (p / r) |',
     '|---|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
