@@ -2,13 +2,17 @@
 
 const DIACRITICS = /[\u0300-\u036f]/g;
 
-/** "Español!" → "espanol"; keeps letters, digits, spaces, apostrophes inside words. */
+/**
+ * "Español!" → "espanol", "Rubik's" → "rubiks"; keeps letters, digits and spaces. Apostrophes go,
+ * as the query parser drops them, so a catalog name with one still meets the query's words.
+ */
 export function foldText(s: string): string {
   return s
     .toLowerCase()
     .normalize('NFD')
     .replace(DIACRITICS, '')
-    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -137,6 +137,6 @@ function takeTimes(s: Spans, w: WhenConstraint, window: (n: keyof typeof WINDOWS
     [w.timeFromMinutes, w.timeToMinutes] = [720, 735];
   });
   s.take(/\b(?:in the |this )?mornings?\b/, () => window('morning'));
-  s.take(/\b(?:in the |this )?afternoons?\b/, () => window('afternoon'));
+  s.take(/\b(?:in the |this )?afternoons?\b|\bafter school\b/, () => window('afternoon'));
   s.take(/\b(?:in the |this )?(?:evenings?|nights?|after work)\b/, () => window('evening'));
 }
