@@ -56,7 +56,9 @@ describe('the bundled IP table', () => {
   });
 
   it('refuses a malformed range when built', () => {
-    expect(() => new IpTableProvider([{ cidr: '10.0.0.0/33', city: 'x', borough: 'queens' }])).toThrow(/CIDR/);
+    expect(() => new IpTableProvider([{ cidr: '10.0.0.0/33', city: 'x', borough: 'queens' }])).toThrow(
+      /CIDR/,
+    );
   });
 });
 
@@ -87,8 +89,10 @@ describe('the http provider, against a local fake service', () => {
   const server = createServer((req, res) => {
     asked.push(req.url ?? '');
     const ip = decodeURIComponent((req.url ?? '').split('/').pop() ?? '');
-    if (ip === '10.0.0.1') return res.end(JSON.stringify({ status: 'success', city: 'Brooklyn', countryCode: 'US' }));
-    if (ip === '10.0.0.2') return res.end(JSON.stringify({ status: 'success', city: 'The Bronx', country: 'United States' }));
+    if (ip === '10.0.0.1')
+      return res.end(JSON.stringify({ status: 'success', city: 'Brooklyn', countryCode: 'US' }));
+    if (ip === '10.0.0.2')
+      return res.end(JSON.stringify({ status: 'success', city: 'The Bronx', country: 'United States' }));
     if (ip === '10.0.0.3') return res.end('{not json');
     if (ip === '10.0.0.4') return void setTimeout(() => res.end(JSON.stringify({ city: 'Queens' })), 1_000);
     if (ip === '10.0.0.5') return res.end(JSON.stringify({ status: 'fail', message: 'private range' }));
@@ -150,7 +154,10 @@ describe('the geolocator', () => {
     expect(await throwing.boroughOf('1.2.3.4')).toBeNull();
 
     // Ignores its abort signal: the geolocator's own deadline still answers.
-    const { g: hanging } = geolocator({ name: 'hang', locate: () => new Promise(() => {}) }, { timeoutMs: 50 });
+    const { g: hanging } = geolocator(
+      { name: 'hang', locate: () => new Promise(() => {}) },
+      { timeoutMs: 50 },
+    );
     const started = performance.now();
     expect(await hanging.boroughOf('1.2.3.4')).toBeNull();
     expect(performance.now() - started).toBeLessThan(500);

@@ -18,12 +18,7 @@ export interface GeolocationProvider {
   locate(ip: string, signal: AbortSignal): Promise<GeoLocation | null>;
 }
 
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[.'’]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string) => s.toLowerCase().replace(/[.'’]/g, '').replace(/\s+/g, ' ').trim();
 
 /** City (or county) names as geolocation services spell them, to the borough they mean. */
 const BOROUGH_NAMES = new Map<string, BoroughSlug>([

@@ -44,7 +44,9 @@ export class Geolocator {
     await this.deps.cache.set(
       key,
       { borough },
-      failed ? Math.min(FAILURE_TTL_SECONDS, this.deps.config.geo.cacheTtlSeconds) : this.deps.config.geo.cacheTtlSeconds,
+      failed
+        ? Math.min(FAILURE_TTL_SECONDS, this.deps.config.geo.cacheTtlSeconds)
+        : this.deps.config.geo.cacheTtlSeconds,
     );
     return borough;
   }

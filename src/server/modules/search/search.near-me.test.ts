@@ -39,7 +39,12 @@ describe('"near me" from the searcher’s IP', () => {
   it('from an address nobody can place, narrows nothing and says the location is unknown', async () => {
     const all = await search('piano', UNKNOWN_IP);
     const near = await search('piano near me', UNKNOWN_IP);
-    expect(near.parsed).toMatchObject({ borough: null, nearMe: true, boroughSource: null, locationUnknown: true });
+    expect(near.parsed).toMatchObject({
+      borough: null,
+      nearMe: true,
+      boroughSource: null,
+      locationUnknown: true,
+    });
     expect(near.total).toBe(all.total);
     expect(near.relaxed).toEqual([]);
   });
