@@ -144,7 +144,12 @@ export const searchParsed = z
     borough: z.string().nullable(),
     /** A neighbourhood slug. */
     neighborhood: z.string().nullable(),
+    /** The text said "near me" (or "nearby", "close to me"…) and named no place. */
     nearMe: z.boolean(),
+    /** Where `borough` came from: named in the text or chosen (`named`), or the searcher's IP (`near_me`). */
+    boroughSource: z.enum(['named', 'near_me']).nullable(),
+    /** "near me" was asked but where the searcher is could not be told: no place narrowed the results. */
+    locationUnknown: z.boolean(),
     format: lessonFormat.nullable(),
     level: level.nullable(),
     ageGroup: ageGroup.nullable(),

@@ -46,6 +46,15 @@ const envSchema = z.object({
   RETENTION_SEARCH_EVENTS_DAYS: days(396),
   RETENTION_DELETED_HISTORY_DAYS: days(90),
   RETENTION_GUEST_DATA_DAYS: days(120),
+  // "near me": where a searcher's IP is (modules/geo); never blocks or fails a search.
+  GEO_PROVIDER: z.enum(['none', 'table', 'http']).default('table'),
+  GEO_HTTP_URL: z
+    .string()
+    .url()
+    .refine((u) => u.includes('{ip}'), 'must contain {ip}')
+    .optional(),
+  GEO_TIMEOUT_MS: z.coerce.number().int().min(1).max(5_000).default(300),
+  GEO_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -87,6 +96,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** What the retention job keeps, in days (modules/privacy/retention.ts). */
   retention: { searchEventsDays: number; deletedHistoryDays: number; guestDataDays: number };
+  /** Where "near me" is (modules/geo): the provider, its URL template, its time budget, its cache. */
+  geo: { provider: Env['GEO_PROVIDER']; httpUrl?: string; timeoutMs: number; cacheTtlSeconds: number };
   /** Cheap argon2 parameters: only ever set by the test helpers. */
   fastHashing: boolean;
   /** Compare every answer with its route's contract (route-contracts.ts): the test helpers set it. */
@@ -120,6 +131,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   // Emails link to PUBLIC_URL: where real people get them, a localhost fallback would be a broken link.
   if (!e.PUBLIC_URL && !overrides.publicUrl && (e.DB_TIER === 'staging' || e.DB_TIER === 'production')) {
     throw new ConfigError(`PUBLIC_URL must be set in the environment when DB_TIER=${e.DB_TIER}`);
+  }
+  if (e.GEO_PROVIDER === 'http' && !e.GEO_HTTP_URL) {
+    throw new ConfigError('GEO_HTTP_URL must be set when GEO_PROVIDER=http');
   }
   const config: Config = {
     env: e.NODE_ENV,
@@ -161,6 +175,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
       searchEventsDays: e.RETENTION_SEARCH_EVENTS_DAYS,
       deletedHistoryDays: e.RETENTION_DELETED_HISTORY_DAYS,
       guestDataDays: e.RETENTION_GUEST_DATA_DAYS,
+    },
+    geo: {
+      provider: e.GEO_PROVIDER,
+      httpUrl: e.GEO_HTTP_URL,
+      timeoutMs: e.GEO_TIMEOUT_MS,
+      cacheTtlSeconds: e.GEO_CACHE_TTL_SECONDS,
     },
     fastHashing: false,
     checkResponseContracts: false,

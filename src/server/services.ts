@@ -32,6 +32,7 @@ import { SearchHistoryService } from './modules/search/search-history.service.js
 import { SearchMatching } from './modules/search/search-matching.js';
 import { SearchRecorder } from './modules/search/search-recorder.js';
 import { SearchService } from './modules/search/search.service.js';
+import { Geolocator } from './modules/geo/geolocator.js';
 import { semanticFactory } from './modules/search/semantic/semantic-matcher.js';
 
 /** The use-case layer, wired once per app; domains meet here, not by importing each other's internals. */
@@ -77,6 +78,7 @@ export function createServices(deps: AppDeps) {
     areas,
     ratings,
     (userId, after) => bookings.busyTimes(userId, after),
+    new Geolocator(deps),
   );
   const privacy = new PrivacyService(deps, hasher, access, bookings, availability, catalog);
   privacy.queuedSearchesFrom(() => searchRecorder.flush());

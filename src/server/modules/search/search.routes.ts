@@ -57,6 +57,7 @@ export const searchRoutes =
             ...req.query,
             timezone: req.auth?.user.timezone ?? guestZone,
             guestSessionId: owner?.guestSessionId ?? null,
+            ip: req.ip,
           },
           req.auth,
           clientContext(req, deps.config.ipHashSalt),

@@ -27,6 +27,7 @@ import type { SearchFilters } from './query/apply-filters.js';
 import type { SortKey } from './ranking.js';
 import type { SearchRecorder } from './search-recorder.js';
 import type { SearchMatching } from './search-matching.js';
+import type { Geolocator } from '../geo/geolocator.js';
 import type { BusyTime, ViewerBusy } from '../availability/busy-times.js';
 import { overlapsBusy } from '../availability/busy-times.js';
 
@@ -41,6 +42,8 @@ export interface SearchInput extends SearchFilters {
   sort: SortKey;
   timezone: string;
   guestSessionId: string | null;
+  /** The searcher's address (request.ip, TRUST_PROXY honoured): only ever asked where "near me" is. */
+  ip?: string | null;
 }
 
 const versions = new WeakMap<RatingsSnapshot, number>();
@@ -69,6 +72,7 @@ export class SearchService {
     private readonly areas: AreasService,
     private readonly ratings: Pick<RatingsService, 'snapshot'>,
     private readonly viewerBusy: ViewerBusy = async () => [],
+    private readonly geolocator: Pick<Geolocator, 'boroughOf'> = { boroughOf: async () => null },
   ) {}
 
   private areaIndex(): Promise<AreaIndex> {
@@ -85,13 +89,14 @@ export class SearchService {
       this.ratings.snapshot(),
     ]);
     const areas = await this.areaIndex();
-    const query = interpretQuery(input.q, input, {
-      now,
-      timezone: input.timezone,
-      areas,
-      matcher,
-      protectedPhrases,
-    });
+    const context = { now, timezone: input.timezone, areas, matcher, protectedPhrases };
+    let query = interpretQuery(input.q, input, context);
+    // "near me" with no place named (a named or chosen one wins): the IP says where, when it can.
+    // Resolved before the cache key, which includes the borough, so no searcher gets another's.
+    if (query.parsed.nearMe && !query.parsed.borough) {
+      const homeBorough = await this.geolocator.boroughOf(input.ip ?? null);
+      if (homeBorough) query = interpretQuery(input.q, input, { ...context, homeBorough });
+    }
     const asked = searchWindow(query.parsed, input.timezone, now);
 
     // The aggregate is replaced, never mutated, on a change: its identity keys the cached lists.

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Config } from '../../config.js';
 import { seedDemoIfEmpty } from '../../db/seed/seed-demo-if-empty.js';
 import { ManualClock } from '../../platform/clock.js';
 import type { TestApp } from '../../testing/test-app.js';
@@ -18,11 +19,11 @@ export interface SearchTestApp {
  * One test app per file on its own clock (stopped at SEARCH_TEST_NOW), optionally with the demo
  * data seeded and the catalog reloaded; closed after the file.
  */
-export function useSearchTestApp(opts: { demo?: boolean } = {}): SearchTestApp {
+export function useSearchTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): SearchTestApp {
   const clock = new ManualClock(new Date(SEARCH_TEST_NOW));
   let app: TestApp | undefined;
   beforeAll(async () => {
-    app = await createTestApp({ clock });
+    app = await createTestApp({ clock, config: opts.config });
     if (!opts.demo) return;
     await seedDemoIfEmpty(
       app.deps.database,

@@ -16,6 +16,8 @@ const parsed = (p: Partial<SearchParsed>): SearchParsed => ({
   borough: null,
   neighborhood: null,
   nearMe: false,
+  boroughSource: null,
+  locationUnknown: false,
   format: null,
   level: null,
   ageGroup: null,
@@ -45,6 +47,13 @@ describe('interpretation chips', () => {
       { label: 'Brooklyn', clears: ['borough'] },
       { label: 'Online', clears: ['format'] },
     ]);
+  });
+
+  it('says a borough from the searcher’s location is near them, and a named one plainly', () => {
+    const near = chipsOf(parsed({ borough: 'brooklyn', nearMe: true, boroughSource: 'near_me' }));
+    expect(near).toEqual([{ label: 'Near you: Brooklyn', clears: ['borough'] }]);
+    const named = chipsOf(parsed({ borough: 'brooklyn', boroughSource: 'named' }));
+    expect(named).toEqual([{ label: 'Brooklyn', clears: ['borough'] }]);
   });
 
   it('shows a price band, a weekend span and a neighbourhood (named from its slug) over its borough', () => {

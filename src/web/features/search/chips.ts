@@ -83,7 +83,12 @@ export function chipsOf(p: SearchParsed, categoryName: (slug: string) => string 
   else if (p.timeFromMinutes !== null)
     chips.push({ label: clockWindow(p.timeFromMinutes, p.timeToMinutes), clears: ['timeOfDay'] });
   if (p.neighborhood) chips.push({ label: neighborhoodName(p.neighborhood), clears: ['borough'] });
-  else if (p.borough) chips.push({ label: boroughName(p.borough), clears: ['borough'] });
+  else if (p.borough)
+    chips.push({
+      // A borough from the searcher's IP says so: they did not name it.
+      label: p.boroughSource === 'near_me' ? `Near you: ${boroughName(p.borough)}` : boroughName(p.borough),
+      clears: ['borough'],
+    });
   if (p.format) chips.push({ label: p.format === 'online' ? 'Online' : 'In person', clears: ['format'] });
   if (p.level) chips.push({ label: LEVEL_LABEL[p.level], clears: ['level'] });
   if (p.ageGroup) chips.push({ label: AGE_LABEL[p.ageGroup], clears: ['age'] });

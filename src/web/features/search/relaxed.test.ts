@@ -16,6 +16,8 @@ const parsed = (p: Partial<SearchParsed>): SearchParsed => ({
   borough: null,
   neighborhood: null,
   nearMe: false,
+  boroughSource: null,
+  locationUnknown: false,
   format: null,
   level: null,
   ageGroup: null,

@@ -23,6 +23,8 @@ const EMPTY: SearchParsed = {
   borough: null,
   neighborhood: null,
   nearMe: false,
+  boroughSource: null,
+  locationUnknown: false,
   format: null,
   level: null,
   ageGroup: null,

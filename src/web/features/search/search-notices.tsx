@@ -50,6 +50,16 @@ export function RelaxedNotice({
   );
 }
 
+/** "near me" from a place the server could not tell: the results are not narrowed, and it says so. */
+export function LocationUnknownNotice({ data }: { data: SearchResponse }) {
+  if (!data.parsed.locationUnknown) return null;
+  return (
+    <p role="status" className="text-sm text-slate-700">
+      We couldn’t tell where you are — pick a borough.
+    </p>
+  );
+}
+
 /** "We didn't recognise 'zxcv'", with a "did you mean" search when a catalog word is close. */
 export function UnrecognisedWords({ data }: { data: SearchResponse }) {
   const words = data.parsed.unmatchedWords;

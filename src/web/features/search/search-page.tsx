@@ -12,7 +12,7 @@ import { SearchBox } from './search-box';
 import { chipsOf, withoutService, type FilterName } from './chips';
 import { SearchChips } from './search-chips';
 import { SearchFilters } from './search-filters';
-import { RelaxedNotice, UnrecognisedWords } from './search-notices';
+import { LocationUnknownNotice, RelaxedNotice, UnrecognisedWords } from './search-notices';
 import { recordInteraction, useSearch } from './search-queries';
 import { resultsView } from './results-view';
 
@@ -110,6 +110,7 @@ export default function SearchPage() {
         )}
       </div>
       {data && <UnrecognisedWords data={data} />}
+      {data && <LocationUnknownNotice data={data} />}
 
       <div className="grid gap-6 md:grid-cols-[240px_1fr]">
         <aside aria-label="Filters">

@@ -18,6 +18,8 @@ export interface InterpretContext {
   areas: AreaIndex;
   matcher: ServiceMatcher;
   protectedPhrases: string[];
+  /** Where "near me" is: the searcher's borough from their IP (modules/geo), when known. */
+  homeBorough?: string | null;
 }
 
 /** Step 1: the text read into constraints, the filter panel's overrides applied, the subject matched. */
@@ -28,7 +30,7 @@ export function interpretQuery(q: string, filters: SearchFilters, ctx: Interpret
       now: ctx.now,
       timezone: ctx.timezone,
       areas: ctx.areas,
-      homeBorough: null,
+      homeBorough: ctx.homeBorough ?? null,
       protectedPhrases: ctx.protectedPhrases,
     }),
     filters,

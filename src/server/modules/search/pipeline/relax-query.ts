@@ -68,12 +68,11 @@ export function dropUnknownSubject(q: InterpretedQuery): Relaxation {
 
 function place(q: InterpretedQuery, ctx: RelaxContext): Relaxation[] {
   const p = q.parsed;
-  if (!p.borough && !p.neighborhood && !p.nearMe) return [];
+  // "near me" from an unknown place narrowed nothing: there is nothing to widen.
+  if (!p.borough && !p.neighborhood) return [];
   const from = p.neighborhood
     ? (ctx.areas.neighborhoods.find((n) => n.slug === p.neighborhood)?.name ?? p.neighborhood)
-    : p.borough
-      ? (ctx.areas.boroughs.find((b) => b.slug === p.borough)?.name ?? p.borough)
-      : 'near you';
+    : (ctx.areas.boroughs.find((b) => b.slug === p.borough)?.name ?? p.borough ?? '');
   // `to` is filled in from the results (placeLabel): where the answers really are.
   return [
     {

@@ -76,6 +76,9 @@ export function parsedSummary(
     borough: parsed.borough,
     neighborhood: parsed.neighborhood,
     nearMe: parsed.nearMe,
+    // After interpretation "near me" keeps a borough only when it came from the searcher's IP.
+    boroughSource: parsed.borough ? (parsed.nearMe ? 'near_me' : 'named') : null,
+    locationUnknown: parsed.nearMe && !parsed.borough,
     format: parsed.format,
     level: parsed.level,
     ageGroup: parsed.ageGroup,
