@@ -103,7 +103,7 @@ export async function buildApp(
   await app.register(seoRoutes(services.pageMeta, config.webDir));
   await app.register(
     async (api) => {
-      await api.register(authRoutes(deps, services.auth, services.passwordResets));
+      await api.register(authRoutes(deps, services.auth, services.passwordResets, services.emailVerification));
       await api.register(catalogRoutes(services.catalog));
       await api.register(adminUsersRoutes(services.adminUsers));
       await api.register(auditLogRoutes(services.auditLog));
