@@ -4,6 +4,7 @@
 // (src/contracts/contracts-imports.test.ts refuses a value taken from any other file).
 export type {
   AccountStatus,
+  EmailVerificationState,
   Me,
   MeResponse,
   ResetRequested,
