@@ -32,9 +32,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   section(
     'profile',
     'object',
-    (
-      id,
-    ) => sql`SELECT id, email, full_name, timezone, account_status, status_changed_at, email_verified_at,
+    (id) => sql`SELECT id, email, full_name, timezone, account_status, status_changed_at, email_verified_at,
                        created_at, updated_at
                 FROM users WHERE id = ${id}`,
   ),
