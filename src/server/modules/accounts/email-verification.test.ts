@@ -58,6 +58,10 @@ describe('email verification', () => {
     const first = await verifiedAt(user.id);
     expect(first).toBeInstanceOf(Date);
 
+    // The export shows when the address was verified.
+    const exported = await app.t.request({ method: 'GET', url: '/api/v1/privacy/export', token: session });
+    expect(new Date(exported.json().profile.email_verified_at as string)).toEqual(first);
+
     const again = await verify(link!);
     expect([again.statusCode, again.json().error.code]).toEqual([400, 'INVALID_VERIFICATION_TOKEN']);
     expect(await verifiedAt(user.id)).toEqual(first);
