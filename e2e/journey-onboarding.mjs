@@ -97,6 +97,14 @@ export async function newInstructorOnboards({ page }) {
   await page.getByRole('heading', { name: 'Teaching dashboard' }).waitFor();
   await page.getByText('No upcoming lessons').waitFor();
   await screenshot(page, 'instructor-dashboard');
+  // A new address is not verified yet: the dashboard says why the instructor is not in search.
+  const notice = page.getByText('Verify your email to appear in search').locator('..');
+  await notice.waitFor();
+  await notice.getByRole('button', { name: 'Resend' }).click();
+  await notice.getByText('A new link is on its way.').waitFor();
+  // The reminder banner can be dismissed.
+  await page.getByRole('button', { name: 'Dismiss the verification reminder' }).click();
+  await page.getByRole('region', { name: 'Email verification' }).waitFor({ state: 'hidden' });
   check(
     (await page.getByText('Students cannot find you yet').count()) === 0,
     'the dashboard still says there is no service',

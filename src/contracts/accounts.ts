@@ -64,6 +64,8 @@ export const resetConfirmBody = z.strictObject({
 export type SignupInput = z.infer<typeof signupBody>;
 export type LoginInput = z.infer<typeof loginBody>;
 
+export const verifyEmailBody = z.strictObject({ token: text({ min: 10, max: 200, trim: false }) });
+
 /** The emailed reset token, as a path parameter. */
 export const resetTokenParams = strictParams({ token: text({ max: 200, trim: false }) });
 
@@ -85,6 +87,8 @@ export const me = z
     /** IANA zone the user's times are shown in. */
     timezone: z.string(),
     accountStatus,
+    /** The owner opened the emailed verification link; an unverified instructor is not in search. */
+    emailVerified: z.boolean(),
     roles: z.array(roleName),
     /**
      * Every permission the user holds: role grants plus per-user grants, minus per-user revokes.
@@ -157,3 +161,7 @@ export const unsubscribed = z
   .strict()
   .describe('The category is off (it may have been off already).');
 export type Unsubscribed = z.infer<typeof unsubscribed>;
+export const emailVerificationState = z
+  .object({ emailVerified: z.boolean() })
+  .describe('Whether the address is verified; when not, a new link is on its way.');
+export type EmailVerificationState = z.infer<typeof emailVerificationState>;

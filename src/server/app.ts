@@ -108,7 +108,9 @@ export async function buildApp(
   await app.register(oneClickUnsubscribeRoutes(services.emailPreferences));
   await app.register(
     async (api) => {
-      await api.register(authRoutes(deps, services.auth, services.passwordResets));
+      await api.register(
+        authRoutes(deps, services.auth, services.passwordResets, services.emailVerification),
+      );
       await api.register(emailPreferencesRoutes(services.emailPreferences));
       await api.register(catalogRoutes(services.catalog));
       await api.register(adminUsersRoutes(services.adminUsers));

@@ -7,6 +7,7 @@ import type { AppDeps } from './platform/deps.js';
 import { AccountStatusService } from './modules/accounts/account-status.service.js';
 import { AuthService } from './modules/accounts/auth.service.js';
 import { EmailPreferencesService } from './modules/accounts/email-preferences.service.js';
+import { EmailVerificationService } from './modules/accounts/email-verification.service.js';
 import { PasswordResetService } from './modules/accounts/password-reset.service.js';
 import { UserDirectoryService } from './modules/accounts/user-directory.service.js';
 import { AdminUsersService } from './modules/admin/admin-users.service.js';
@@ -82,7 +83,10 @@ export function createServices(deps: AppDeps) {
   );
   const privacy = new PrivacyService(deps, hasher, access, bookings, availability, catalog);
   privacy.queuedSearchesFrom(() => searchRecorder.flush());
-  const auth = new AuthService(deps, hasher, access);
+  const emailVerification = new EmailVerificationService(deps);
+  // A verified instructor enters search, the instructor list and the catalog counts.
+  emailVerification.onVerified(() => catalog.invalidate());
+  const auth = new AuthService(deps, hasher, access, emailVerification);
   auth.onSignedIn((userId, guestSessionId) => searchHistory.adoptGuestHistory(userId, guestSessionId));
   auth.onInstructorSignup((tx, userId, timezone) => instructors.createEmptyProfile(userId, timezone, tx));
   accountStatus.onChange(async (userId, to) => {
@@ -114,6 +118,7 @@ export function createServices(deps: AppDeps) {
     ratings,
     reviews,
     auth,
+    emailVerification,
     offeringIndex,
     searchRecorder,
     searchHistory,

@@ -18,6 +18,7 @@ const ConfirmationPage = lazy(() => import('./features/booking/confirmation-page
 const LoginPage = lazy(() => import('./features/auth/login-page'));
 const SignupPage = lazy(() => import('./features/auth/signup-page'));
 const ResetPasswordPage = lazy(() => import('./features/auth/reset-password-page'));
+const VerifyEmailPage = lazy(() => import('./features/auth/verify-email-page'));
 const MyLessonsPage = lazy(() => import('./features/lessons/my-lessons-page'));
 const LessonPage = lazy(() => import('./features/lessons/lesson-page'));
 const ReschedulePage = lazy(() => import('./features/lessons/reschedule-page'));
@@ -92,6 +93,7 @@ const router = createBrowserRouter([
             handle: { title: 'Reset your password' },
           },
           { path: 'unsubscribe/:token', element: <UnsubscribePage />, handle: { title: 'Unsubscribe' } },
+          { path: 'verify-email', element: <VerifyEmailPage />, handle: { title: 'Verify your email' } },
           {
             element: <RequireSignIn />,
             children: [

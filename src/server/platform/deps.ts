@@ -25,6 +25,8 @@ export interface Limits {
   loginPerIp: Limiter;
   signupPerIp: Limiter;
   passwordResetPerIp: Limiter;
+  /** Resent verification emails, per account: the same hourly budget as reset emails per address. */
+  verificationMailPerUser: Limiter;
 }
 
 /** Everything the app needs from the outside world; tests build it with their own database and clock. */
@@ -122,6 +124,12 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     ),
     passwordResetPerIp: new Limiter(
       { name: 'reset-ip', points: config.passwordResetPerIpPerHour, durationSeconds: 3600 },
+      redis,
+      keyPrefix,
+      redisHealth,
+    ),
+    verificationMailPerUser: new Limiter(
+      { name: 'verify-mail-user', points: config.passwordResetPerIpPerHour, durationSeconds: 3600 },
       redis,
       keyPrefix,
       redisHealth,

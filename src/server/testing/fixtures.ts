@@ -29,6 +29,8 @@ export async function createInstructor(
     bufferMinutes?: number;
     minAdvanceHours?: number;
     maxDaysAhead?: number;
+    /** false: the instructor has not verified their email yet (kept out of search). */
+    verified?: boolean;
     areas?: { borough: string; neighborhood?: string }[];
     services?: {
       slug: string;
@@ -40,7 +42,11 @@ export async function createInstructor(
     }[];
   } = {},
 ): Promise<InstructorFixture> {
-  const u = await t.user({ roles: ['instructor'], fullName: o.fullName ?? 'Ina Instructor' });
+  const u = await t.user({
+    roles: ['instructor'],
+    fullName: o.fullName ?? 'Ina Instructor',
+    verified: o.verified,
+  });
   await t.deps.db.insert(instructorProfiles).values({
     userId: u.id,
     bio: 'Teaches with patience.',

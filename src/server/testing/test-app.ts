@@ -17,6 +17,7 @@ import { createDeps } from '../platform/deps.js';
 import type { InlineJobRunner } from '../platform/jobs/inline-runner.js';
 import type { Services } from '../services.js';
 import { createServices } from '../services.js';
+import { markEmailVerified } from '../modules/accounts/email-verification.repo.js';
 import { TEMPLATE_DB, withDatabase } from './pg-urls.js';
 
 export const TEST_PASSWORD = 'Test-pass-1';
@@ -74,6 +75,8 @@ export interface TestApp {
     roles?: RoleName[];
     email?: string;
     fullName?: string;
+    /** false: leave the email unverified (the account then holds only its signup link). Default true. */
+    verified?: boolean;
   }): Promise<{ token: string; id: string; email: string }>;
   /** Waits for queued in-process jobs (inline runner only). */
   drainJobs(): Promise<void>;
@@ -139,6 +142,8 @@ export async function createTestApp(
       });
       if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
       const body = res.json() as { token: string; user: { id: string } };
+      // Most tests are about other things than verification: their accounts start verified.
+      if (u.verified !== false) await markEmailVerified(deps.db, body.user.id, deps.clock.now());
       const extra = (u.roles ?? []).filter((r) => r !== 'student');
       if (extra.length) {
         await addRoles(deps.db, body.user.id, extra);

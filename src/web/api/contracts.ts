@@ -6,6 +6,7 @@ export type {
   AccountStatus,
   EmailCategory,
   EmailPreferences,
+  EmailVerificationState,
   Me,
   MeResponse,
   ResetRequested,

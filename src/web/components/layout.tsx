@@ -14,6 +14,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { authLink, returnPathOf } from '../features/auth/auth-links';
 import { can } from '../features/auth/can';
+import { VerifyEmailBanner } from '../features/auth/email-verification';
 import { isInstructor, useMe, useSignOut } from '../features/auth/use-me';
 import { LiveMessages } from '../features/messages/live-messages';
 import { useUnreadTotal } from '../features/messages/messages-queries';
@@ -176,6 +177,7 @@ export function Layout() {
         )}
       </header>
       {me && <LiveMessages key={me.id} userId={me.id} />}
+      <VerifyEmailBanner />
       {/* At least a screen tall, so the footer never sits in view and jumps while a page loads. */}
       <main id="main" className="mx-auto min-h-dvh w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         <Suspense fallback={<Loading />}>

@@ -30,6 +30,8 @@ export const users = pgTable(
     statusReason: text('status_reason'),
     /** Set when the person erased their account: the row stays for bookings, nothing personal does. */
     deletedAt: ts('deleted_at'),
+    /** When the owner opened the emailed verification link; null = unverified (kept out of search if an instructor). */
+    emailVerifiedAt: ts('email_verified_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -142,3 +144,18 @@ export const emailPreferences = pgTable('email_preferences', {
   lessonReminders: boolean('lesson_reminders').notNull().default(true),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+/** Email verification links: only a keyed hash of the token, spent once, like the reset tokens. */
+export const emailVerificationTokens = pgTable(
+  'email_verification_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('email_verification_tokens_user_idx').on(t.userId)],
+);

@@ -79,6 +79,7 @@ export async function seedReviewedLessons(
         fullName: `${FIRST_NAMES[(i * 11 + 5) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 13 + 2) % LAST_NAMES.length]}`,
         passwordHash: o.passwordHash,
         timezone: DEFAULT_TIME_ZONE,
+        emailVerifiedAt: o.now,
       })),
       { id: users.id },
     )

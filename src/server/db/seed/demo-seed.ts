@@ -70,7 +70,7 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
   const insertUser = async (email: string, fullName: string) => {
     const [u] = await db
       .insert(users)
-      .values({ email, fullName, passwordHash, timezone: ZONE })
+      .values({ email, fullName, passwordHash, timezone: ZONE, emailVerifiedAt: now })
       .returning({ id: users.id });
     return u!.id;
   };
@@ -108,6 +108,8 @@ export async function seedDemo(db: Db, now: Date, passwordHash: string): Promise
         fullName: p.fullName,
         passwordHash,
         timezone: ZONE,
+        // Demo accounts are verified: every demo instructor is in search.
+        emailVerifiedAt: now,
       })),
       { id: users.id },
     )

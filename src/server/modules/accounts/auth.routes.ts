@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   changePasswordBody,
+  emailVerificationState,
   loginBody,
   meResponse,
   resetConfirmBody,
@@ -13,6 +14,7 @@ import {
   signedIn,
   signupBody,
   updateMeBody,
+  verifyEmailBody,
 } from '../../../contracts/accounts.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noContent } from '../../../contracts/http.js';
@@ -20,12 +22,18 @@ import { noQuery } from '../../../contracts/primitives.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth-context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { AuthService } from './auth.service.js';
+import type { EmailVerificationService } from './email-verification.service.js';
 import type { PasswordResetService } from './password-reset.service.js';
 
 const client = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
 
 export const authRoutes =
-  (deps: AppDeps, auth: AuthService, resets: PasswordResetService): FastifyPluginAsyncZod =>
+  (
+    deps: AppDeps,
+    auth: AuthService,
+    resets: PasswordResetService,
+    verification: EmailVerificationService,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['auth'];
     const setCookie = (reply: FastifyReply, token: string) =>
@@ -220,5 +228,40 @@ export const authRoutes =
         await resets.confirm(req.body.token, req.body.password);
         return reply.code(204).send(null);
       },
+    );
+
+    app.post(
+      '/auth/verify-email',
+      {
+        config: { permission: 'public' },
+        // An invalid, used or expired token is a 400 INVALID_VERIFICATION_TOKEN.
+        schema: {
+          operationId: 'verifyEmail',
+          summary: 'Verify your email address with the emailed link.',
+          tags,
+          querystring: noQuery,
+          body: verifyEmailBody,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await verification.verify(req.body.token);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/verify-email/resend',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          operationId: 'resendVerificationEmail',
+          summary: 'Email a new verification link; nothing is sent when already verified.',
+          tags,
+          querystring: noQuery,
+          response: { 200: emailVerificationState },
+        },
+      },
+      async (req) => verification.resend(req.auth!),
     );
   };

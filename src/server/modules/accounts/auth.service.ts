@@ -10,6 +10,7 @@ import { addRoles } from '../../platform/access/rbac.repo.js';
 import type { PermissionName, RoleName } from '../../platform/access/permissions.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, conflict, forbidden, unauthorized } from '../../platform/http/errors.js';
+import type { EmailVerificationService } from './email-verification.service.js';
 import type { AccountStatus, UserRow } from './users.repo.js';
 import {
   findUserByEmail,
@@ -46,6 +47,7 @@ export const publicUser = (u: UserRow, roles: RoleName[], permissions: Permissio
   timezone: u.timezone,
   // A text column; its check constraint holds it to the three statuses.
   accountStatus: u.accountStatus as AccountStatus,
+  emailVerified: u.emailVerifiedAt !== null,
   roles,
   permissions,
 });
@@ -58,6 +60,7 @@ export class AuthService {
     private readonly deps: AppDeps,
     private readonly hasher: PasswordHasher,
     private readonly access: UserAccess,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   onSignedIn(listener: SignedInListener): void {
@@ -104,9 +107,12 @@ export class AuthService {
       if (input.role === 'instructor') {
         for (const listener of this.instructorSignupListeners) await listener(tx, u.id, timezone);
       }
+      // The verification link commits with the account: no account without its email, nor the reverse.
+      await this.verification.queueLink(tx, u);
       return u;
     });
     if (!user) throw conflict('EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+    this.deps.mailer.committed();
     return this.startSession(user, client, input.guestSessionId);
   }
 

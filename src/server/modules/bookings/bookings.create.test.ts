@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingHistory, bookingParticipants, bookings, emailOutbox } from '../../db/schema/index.js';
 import { ManualClock } from '../../platform/clock.js';
@@ -76,7 +76,10 @@ describe('creating a booking', () => {
     );
     await t.drainJobs();
     for (const to of [s.email, inst.email]) {
-      const [mail] = await t.deps.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to));
+      const [mail] = await t.deps.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, 'booking_confirmed')));
       expect(mail?.template).toBe('booking_confirmed');
       expect(mail?.attachments?.[0]?.content).toContain('BEGIN:VEVENT');
     }

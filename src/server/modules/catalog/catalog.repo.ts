@@ -60,7 +60,7 @@ export async function listServicesWithStats(db: Db, now: Date): Promise<ServiceW
         SELECT isv.service_id, count(DISTINCT isv.instructor_id) AS instructor_count,
                min(isv.hourly_rate_cents)::int AS min_rate, max(isv.hourly_rate_cents)::int AS max_rate
         FROM instructor_services isv JOIN users u ON u.id = isv.instructor_id
-        WHERE isv.active AND u.account_status = 'active'
+        WHERE isv.active AND u.account_status = 'active' AND u.email_verified_at IS NOT NULL
         GROUP BY isv.service_id
       ) o ON o.service_id = s.id
       LEFT JOIN (

@@ -32,9 +32,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   section(
     'profile',
     'object',
-    (
-      id,
-    ) => sql`SELECT id, email, full_name, timezone, account_status, status_changed_at, created_at, updated_at
+    (id) => sql`SELECT id, email, full_name, timezone, account_status, status_changed_at, email_verified_at,
+                       created_at, updated_at
                 FROM users WHERE id = ${id}`,
   ),
   section(
@@ -216,6 +215,7 @@ export async function eraseAccountWithin(
         WHERE user_id = ${id}`,
   );
   await tx.execute(sql`DELETE FROM password_reset_tokens WHERE user_id = ${id}`);
+  await tx.execute(sql`DELETE FROM email_verification_tokens WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM search_interactions WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM search_events WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM search_history WHERE user_id = ${id}`);

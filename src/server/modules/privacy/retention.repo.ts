@@ -68,6 +68,12 @@ export const purgeExpiredSessions = (db: Db, now: Date) =>
 export const purgeExpiredResetTokens = (db: Db, now: Date) =>
   countOf(db, sql`DELETE FROM password_reset_tokens WHERE expires_at < ${now.toISOString()}::timestamptz`);
 
+export const purgeExpiredVerificationTokens = (db: Db, now: Date) =>
+  countOf(
+    db,
+    sql`DELETE FROM email_verification_tokens WHERE expires_at < ${now.toISOString()}::timestamptz`,
+  );
+
 export async function logRetentionRun(db: Db, tier: string, detail: Record<string, unknown>) {
   await db.execute(
     sql`INSERT INTO maintenance_log (command, tier, detail) VALUES ('privacy.retention', ${tier}, ${JSON.stringify(detail)})`,

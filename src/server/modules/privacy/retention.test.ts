@@ -94,6 +94,14 @@ describe('the retention job', () => {
     ] as const)
       await exec(sql`INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at)
                      VALUES (${id}, ${u.id}, ${`r-${id}`}, ${expires}::timestamptz)`);
+    const linkGone = randomUUID();
+    const linkKept = randomUUID();
+    for (const [id, expires] of [
+      [linkGone, ago(0, -60_000)],
+      [linkKept, ago(0, 60_000)],
+    ] as const)
+      await exec(sql`INSERT INTO email_verification_tokens (id, user_id, token_hash, expires_at)
+                     VALUES (${id}, ${u.id}, ${`v-${id}`}, ${expires}::timestamptz)`);
 
     const counts = await runRetention(t.deps);
     expect(counts).toEqual({
@@ -104,6 +112,7 @@ describe('the retention job', () => {
       guestInteractionsUnlinked: 0,
       sessions: 1,
       resetTokens: 1,
+      verificationTokens: 1,
     });
 
     expect([await exists('search_events', oldEvent), await exists('search_events', keptEvent)]).toEqual([
@@ -141,6 +150,10 @@ describe('the retention job', () => {
       await exists('password_reset_tokens', tokenGone),
       await exists('password_reset_tokens', tokenKept),
     ]).toEqual([false, true]);
+    expect([
+      await exists('email_verification_tokens', linkGone),
+      await exists('email_verification_tokens', linkKept),
+    ]).toEqual([false, true]);
 
     const [logged] = await rowsOf<{ tier: string; detail: string }>(
       t.deps.db,
@@ -153,6 +166,6 @@ describe('the retention job', () => {
     });
 
     // A second run finds nothing more.
-    expect(Object.values(await runRetention(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(await runRetention(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

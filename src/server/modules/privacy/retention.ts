@@ -11,6 +11,7 @@ export interface RetentionCounts {
   guestInteractionsUnlinked: number;
   sessions: number;
   resetTokens: number;
+  verificationTokens: number;
 }
 
 /**
@@ -31,6 +32,7 @@ export async function runRetention(deps: AppDeps): Promise<RetentionCounts> {
     guestInteractionsUnlinked: unlinked.interactions,
     sessions: await repo.purgeExpiredSessions(db, now),
     resetTokens: await repo.purgeExpiredResetTokens(db, now),
+    verificationTokens: await repo.purgeExpiredVerificationTokens(db, now),
   };
   await repo.logRetentionRun(db, config.dbTier, { at: now.toISOString(), periods: r, ...counts });
   deps.log.info({ ...counts }, 'retention run');

@@ -28,7 +28,7 @@ export interface OfferingRow {
   }[];
 }
 
-/** Every bookable offering: active service, active offering, active instructor with a profile. */
+/** Every bookable offering: active service, active offering, active verified instructor with a profile. */
 export async function loadSearchableOfferings(db: Db, instructorId?: string): Promise<OfferingRow[]> {
   return rowsOf<OfferingRow>(
     db,
@@ -49,6 +49,7 @@ export async function loadSearchableOfferings(db: Db, instructorId?: string): Pr
       JOIN categories c ON c.id = s.category_id
       JOIN instructor_profiles p ON p.user_id = isv.instructor_id
       JOIN users u ON u.id = isv.instructor_id AND u.account_status = 'active'
+                   AND u.email_verified_at IS NOT NULL
       WHERE isv.active ${instructorId ? sql`AND isv.instructor_id = ${instructorId}` : sql``}
       ORDER BY isv.id`,
   );

@@ -8,6 +8,7 @@ const student = (permissions: Me['permissions']): Me => ({
   fullName: 'Ada Lovelace',
   timezone: 'America/New_York',
   accountStatus: 'active',
+  emailVerified: true,
   roles: ['student'],
   permissions,
 });

@@ -3,6 +3,7 @@ import { ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
 import { browserZone } from '../../lib/time';
+import { ResendVerification } from '../auth/email-verification';
 import { isInstructor, useMe } from '../auth/use-me';
 import { useMyProfile, useStats } from './dashboard-queries';
 import { TeachingLessons } from './teaching-lessons';
@@ -52,6 +53,14 @@ export default function DashboardPage() {
           )}
         </div>
       </div>
+      {me && !me.emailVerified && (
+        <div className="flex flex-wrap items-center gap-3 rounded-xl bg-amber-50 p-4 text-sm text-amber-900">
+          <p className="flex-1">
+            Verify your email to appear in search: open the link we sent to {me.email}.
+          </p>
+          <ResendVerification />
+        </div>
+      )}
       {profile.data && profile.data.services.length === 0 && (
         <p className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900">
           Students cannot find you yet: add a service with your rate in Profile and services.
