@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BOOKING_STATUSES, LESSON_MINUTES, LOCATION_TYPES } from './lesson-vocabulary.js';
 import { page, paginationQuery } from './pagination.js';
-import { calendarDate, idText, instant, int, strictParams, text } from './primitives.js';
+import { calendarDate, idText, instant, int, queryInt, strictParams, text } from './primitives.js';
 
 export const bookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatus>;
@@ -55,6 +55,19 @@ export const listBookingsQuery = strictParams({
   scope: z.enum(['upcoming', 'history']).default('upcoming'),
   ...paginationQuery,
 });
+
+/** The longest stretch GET /bookings/schedule answers at once: six weeks, a month view. */
+export const SCHEDULE_MAX_DAYS = 42;
+
+export const scheduleQuery = strictParams({
+  from: calendarDate().describe('First day (YYYY-MM-DD) in the instructor’s zone.'),
+  days: queryInt({
+    min: 1,
+    max: SCHEDULE_MAX_DAYS,
+    message: `Ask for 1 to ${SCHEDULE_MAX_DAYS} days.`,
+  }).default(7),
+});
+export type ScheduleQuery = z.infer<typeof scheduleQuery>;
 
 export const bookingIdParams = strictParams({ id: idText() });
 
@@ -139,6 +152,16 @@ export type Booking = z.infer<typeof booking>;
 
 export const bookingPage = page(booking).describe('A page of my lessons, as student or instructor.');
 export type BookingPage = z.infer<typeof bookingPage>;
+
+export const bookingSchedule = z
+  .object({
+    from: z.string().describe('First day (YYYY-MM-DD) in the instructor’s zone.'),
+    to: z.string().describe('The day after the last one (YYYY-MM-DD), in the instructor’s zone.'),
+    timezone: z.string().describe('The instructor’s IANA zone, which the days are in.'),
+    items: z.array(booking).describe('Every lesson starting in the range, any status, earliest first.'),
+  })
+  .describe('An instructor’s lessons over some days, for a calendar.');
+export type BookingSchedule = z.infer<typeof bookingSchedule>;
 
 export const cancellationPolicy = z
   .object({

@@ -13,6 +13,8 @@ import {
   idempotencyHeaders,
   listBookingsQuery,
   rescheduleBody,
+  bookingSchedule,
+  scheduleQuery,
 } from '../../../contracts/bookings.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
@@ -94,6 +96,20 @@ export const bookingsRoutes =
         },
       },
       async (req) => bookings.bookAgain(req.auth!),
+    );
+    app.get(
+      '/bookings/schedule',
+      {
+        config: { permission: 'view_incoming_bookings' },
+        schema: {
+          operationId: 'getMySchedule',
+          summary: 'List my lessons as an instructor over some days (at most six weeks), for a calendar.',
+          tags,
+          querystring: scheduleQuery,
+          response: { 200: bookingSchedule },
+        },
+      },
+      async (req) => bookings.schedule(req.auth!, req.query),
     );
     app.get(
       '/bookings/stats',

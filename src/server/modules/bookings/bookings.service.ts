@@ -75,6 +75,10 @@ export class BookingsService {
     return this.queries.list(auth, q);
   }
 
+  schedule(auth: AuthContext, q: Parameters<BookingQueries['schedule']>[1]) {
+    return this.queries.schedule(auth, q);
+  }
+
   bookAgain(auth: AuthContext) {
     return this.queries.bookAgain(auth);
   }
