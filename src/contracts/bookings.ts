@@ -228,3 +228,46 @@ export const bookingStats = z
 export type BookingStats = z.infer<typeof bookingStats>;
 
 export const bookingCalendar = z.string().describe('An iCalendar (RFC 5545) file with the lesson.');
+
+// ── Time proposals (decision 0036) ─────────────────────────────────────────────────────────
+
+/** open → accepted | declined | withdrawn | replaced (a newer one) | expired | void (lesson cancelled). */
+export const PROPOSAL_STATUSES = [
+  'open',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'replaced',
+  'expired',
+  'void',
+] as const;
+export const proposalStatus = z.enum(PROPOSAL_STATUSES);
+export type ProposalStatus = z.infer<typeof proposalStatus>;
+
+/** The instructor's new start for the lesson, same length: date + startTime in their zone, or startsAt. */
+export const proposeTimeBody = z.strictObject({ ...when }).refine(hasWhen, whenMessage);
+export type ProposeTimeInput = z.infer<typeof proposeTimeBody>;
+
+/** Which proposal the student answers, so a newer one is never accepted unseen. */
+export const proposalAnswerBody = z.strictObject({ proposalId: idText() });
+
+export const timeProposal = z
+  .object({
+    id: z.string(),
+    bookingId: z.string(),
+    status: proposalStatus.describe('An open proposal whose time or lesson has started reads as expired.'),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    date: z.string().describe('Proposed start date (YYYY-MM-DD) in the instructor’s zone.'),
+    startTime: z.string().describe('Proposed start time (HH:MM) in the instructor’s zone.'),
+    durationMinutes: z.int(),
+    createdAt: isoInstant,
+    decidedAt: isoInstant.nullable(),
+  })
+  .describe('A new time the instructor proposed for a lesson.');
+export type TimeProposal = z.infer<typeof timeProposal>;
+
+export const bookingProposal = z
+  .object({ proposal: timeProposal.nullable().describe('The latest proposal for the lesson; null: none.') })
+  .describe('The latest time proposal of a lesson.');
+export type BookingProposal = z.infer<typeof bookingProposal>;
