@@ -165,6 +165,18 @@ describe('answering a proposal', () => {
   });
 });
 
+describe('privacy', () => {
+  it('both people’s data exports hold the proposal', async () => {
+    const l = await proposed();
+    for (const token of [l.student.token, l.inst.token]) {
+      const res = await t.request({ method: 'GET', url: '/api/v1/privacy/export', token });
+      expect(res.statusCode).toBe(200);
+      const rows = res.json().bookingTimeProposals as { id: string; status: string }[];
+      expect(rows.map((r) => [r.id, r.status])).toEqual([[l.proposalId, 'open']]);
+    }
+  });
+});
+
 describe('accepting under concurrency', () => {
   it('two accepts of one proposal at once move the lesson once', async () => {
     const l = await proposed();
