@@ -34,10 +34,12 @@ export type {
   BookingAction,
   BookingDetail,
   BookingPage,
+  BookingProposal,
   BookingSchedule,
   BookingStats,
   BookingStatus,
   BookingTerms,
+  TimeProposal,
 } from '../../contracts/bookings.js';
 export type { CatalogService, CatalogTree, TopPerCategory } from '../../contracts/catalog.js';
 export type { OpsDatabase, OpsOutbox, OpsQueues, OpsRedis } from '../../contracts/ops.js';

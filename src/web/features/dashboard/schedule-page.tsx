@@ -94,6 +94,11 @@ function LessonDialog({
             <ButtonLink variant="ghost" to={`/lessons/${lesson.id}`}>
               Open the lesson
             </ButtonLink>
+            {lesson.status === 'confirmed' && new Date(lesson.startsAt) > new Date() && (
+              <ButtonLink variant="secondary" to={`/lessons/${lesson.id}#propose`}>
+                Propose a new time
+              </ButtonLink>
+            )}
             {may('complete') && (
               <Button variant="secondary" disabled={action.isPending} onClick={() => run('complete')}>
                 Mark completed
