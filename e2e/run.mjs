@@ -19,6 +19,7 @@ import {
   wrongRoleAndMissingPages,
 } from './journey-rough-edges.mjs';
 import { studentReschedules } from './journey-reschedule.mjs';
+import { instructorOpensSchedule, scheduleAtPhoneWidth } from './journey-schedule.mjs';
 import { reviewReplyRating } from './journey-reviews.mjs';
 import { searchPagesFromTheTop } from './journey-search-pages.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
@@ -60,6 +61,15 @@ const journeys = [
   [
     'phone-width pages fit the screen and pass the accessibility audit',
     phoneLayouts,
+    { width: 375, height: 812 },
+  ],
+  [
+    'schedule: an instructor opens it from the dashboard and switches week, day, previous and next',
+    instructorOpensSchedule,
+  ],
+  [
+    'schedule: at phone width a list of days that fits and passes the audit',
+    scheduleAtPhoneWidth,
     { width: 375, height: 812 },
   ],
   ['every page, as its role, at both widths: fits, no layout shift, passes the audit', everyPageMeetsTheBar],

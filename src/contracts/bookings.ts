@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BOOKING_STATUSES, LESSON_MINUTES, LOCATION_TYPES } from './lesson-vocabulary.js';
 import { page, paginationQuery } from './pagination.js';
-import { calendarDate, idText, instant, int, strictParams, text } from './primitives.js';
+import { calendarDate, idText, instant, int, queryInt, strictParams, text } from './primitives.js';
 
 export const bookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatus>;
@@ -55,6 +55,19 @@ export const listBookingsQuery = strictParams({
   scope: z.enum(['upcoming', 'history']).default('upcoming'),
   ...paginationQuery,
 });
+
+/** The longest stretch GET /bookings/schedule answers at once: six weeks, a month view. */
+export const SCHEDULE_MAX_DAYS = 42;
+
+export const scheduleQuery = strictParams({
+  from: calendarDate().describe('First day (YYYY-MM-DD) in the instructor’s zone.'),
+  days: queryInt({
+    min: 1,
+    max: SCHEDULE_MAX_DAYS,
+    message: `Ask for 1 to ${SCHEDULE_MAX_DAYS} days.`,
+  }).default(7),
+});
+export type ScheduleQuery = z.infer<typeof scheduleQuery>;
 
 export const bookingIdParams = strictParams({ id: idText() });
 
@@ -140,6 +153,16 @@ export type Booking = z.infer<typeof booking>;
 export const bookingPage = page(booking).describe('A page of my lessons, as student or instructor.');
 export type BookingPage = z.infer<typeof bookingPage>;
 
+export const bookingSchedule = z
+  .object({
+    from: z.string().describe('First day (YYYY-MM-DD) in the instructor’s zone.'),
+    to: z.string().describe('The day after the last one (YYYY-MM-DD), in the instructor’s zone.'),
+    timezone: z.string().describe('The instructor’s IANA zone, which the days are in.'),
+    items: z.array(booking).describe('Every lesson starting in the range, any status, earliest first.'),
+  })
+  .describe('An instructor’s lessons over some days, for a calendar.');
+export type BookingSchedule = z.infer<typeof bookingSchedule>;
+
 export const cancellationPolicy = z
   .object({
     freeHours: z.number().describe('Cancelling at least this many hours ahead is free.'),
@@ -205,3 +228,46 @@ export const bookingStats = z
 export type BookingStats = z.infer<typeof bookingStats>;
 
 export const bookingCalendar = z.string().describe('An iCalendar (RFC 5545) file with the lesson.');
+
+// ── Time proposals (decision 0036) ─────────────────────────────────────────────────────────
+
+/** open → accepted | declined | withdrawn | replaced (a newer one) | expired | void (lesson cancelled). */
+export const PROPOSAL_STATUSES = [
+  'open',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'replaced',
+  'expired',
+  'void',
+] as const;
+export const proposalStatus = z.enum(PROPOSAL_STATUSES);
+export type ProposalStatus = z.infer<typeof proposalStatus>;
+
+/** The instructor's new start for the lesson, same length: date + startTime in their zone, or startsAt. */
+export const proposeTimeBody = z.strictObject({ ...when }).refine(hasWhen, whenMessage);
+export type ProposeTimeInput = z.infer<typeof proposeTimeBody>;
+
+/** Which proposal the student answers, so a newer one is never accepted unseen. */
+export const proposalAnswerBody = z.strictObject({ proposalId: idText() });
+
+export const timeProposal = z
+  .object({
+    id: z.string(),
+    bookingId: z.string(),
+    status: proposalStatus.describe('An open proposal whose time or lesson has started reads as expired.'),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    date: z.string().describe('Proposed start date (YYYY-MM-DD) in the instructor’s zone.'),
+    startTime: z.string().describe('Proposed start time (HH:MM) in the instructor’s zone.'),
+    durationMinutes: z.int(),
+    createdAt: isoInstant,
+    decidedAt: isoInstant.nullable(),
+  })
+  .describe('A new time the instructor proposed for a lesson.');
+export type TimeProposal = z.infer<typeof timeProposal>;
+
+export const bookingProposal = z
+  .object({ proposal: timeProposal.nullable().describe('The latest proposal for the lesson; null: none.') })
+  .describe('The latest time proposal of a lesson.');
+export type BookingProposal = z.infer<typeof bookingProposal>;

@@ -35,6 +35,8 @@ export const privacyExport = z
     bookingsAsInstructor: rows,
     /** What happened to those lessons: booked, rescheduled, cancelled... */
     bookingHistory: rows,
+    /** New times proposed for those lessons, and what became of them. */
+    bookingTimeProposals: rows,
     reviewsWritten: rows,
     /** Published reviews of my teaching, with my replies. */
     reviewsReceived: rows,

@@ -27,6 +27,7 @@ const AccountPage = lazy(() => import('./features/account/account-page'));
 const UnsubscribePage = lazy(() => import('./features/account/unsubscribe-page'));
 const OnboardingPage = lazy(() => import('./features/dashboard/onboarding-page'));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
+const SchedulePage = lazy(() => import('./features/dashboard/schedule-page'));
 const ProfileEditorPage = lazy(() => import('./features/dashboard/profile-editor-page'));
 const AvailabilityEditorPage = lazy(() => import('./features/availability-editor/availability-editor-page'));
 const AdminUsersPage = lazy(() => import('./features/admin/admin-users-page'));
@@ -118,6 +119,7 @@ const router = createBrowserRouter([
                 element: <RequireAccess need={{ role: 'instructor', otherwise: '/teach/start' }} />,
                 children: [
                   { path: 'teach', element: <DashboardPage />, handle: { title: 'Teaching dashboard' } },
+                  { path: 'teach/schedule', element: <SchedulePage />, handle: { title: 'Schedule' } },
                   {
                     path: 'teach/profile',
                     element: <ProfileEditorPage />,

@@ -27,6 +27,7 @@ export type {
   AvailabilityWeek,
   Blackout,
   BlackoutPage,
+  NextAvailable,
   PatternApplied,
   PublicAvailabilityFull,
   WeekBooking,
@@ -38,9 +39,12 @@ export type {
   BookingAction,
   BookingDetail,
   BookingPage,
+  BookingProposal,
+  BookingSchedule,
   BookingStats,
   BookingStatus,
   BookingTerms,
+  TimeProposal,
 } from '../../contracts/bookings.js';
 export type { CatalogService, CatalogTree, TopPerCategory } from '../../contracts/catalog.js';
 export type { OpsDatabase, OpsOutbox, OpsQueues, OpsRedis } from '../../contracts/ops.js';

@@ -8,6 +8,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
@@ -103,6 +104,34 @@ export const bookingHistory = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('booking_history_booking_idx').on(t.bookingId)],
+);
+
+/** PROPOSAL_STATUSES: open until the student accepts or declines, or it is withdrawn, replaced, expired or voided. */
+export const bookingTimeProposals = pgTable(
+  'booking_time_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    startsAt: ts('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    status: text('status').notNull().default('open'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('booking_time_proposals_one_open')
+      .on(t.bookingId)
+      .where(sql`status = 'open'`),
+    index('booking_time_proposals_booking_idx').on(t.bookingId),
+    check('booking_time_proposals_duration_minutes_check', sql`${t.durationMinutes} > 0`),
+    check(
+      'booking_time_proposals_status_check',
+      sql`${t.status} IN ('open', 'accepted', 'declined', 'withdrawn', 'replaced', 'expired', 'void')`,
+    ),
+  ],
 );
 
 /** A retried create returns the first answer; scoped to user + route, kept 24 h. */

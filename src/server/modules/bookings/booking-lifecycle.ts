@@ -13,6 +13,16 @@ import type { BookingRow, Participants } from './bookings.repo.js';
 import * as repo from './bookings.repo.js';
 import type { RescheduleInput } from '../../../contracts/bookings.js';
 import { assertBookable, bookingConflict, isOverlapRefusal, startInstant } from './requested-time.js';
+import { closeOpenProposal } from './time-proposals.repo.js';
+
+/**
+ * Runs first inside a reschedule's transaction; answering false rolls the move back with a 409
+ * (a time proposal another request already accepted).
+ */
+export type RescheduleClaim = (tx: Db) => Promise<boolean>;
+
+export const proposalGone = () =>
+  new AppError(409, 'PROPOSAL_GONE', 'This proposal is no longer open; reload the lesson.');
 
 /**
  * What happens to a lesson after it is booked: cancel, reschedule, completed or no-show, and the
@@ -43,6 +53,7 @@ export class BookingLifecycle {
         cancelledAt: now,
       });
       if (!r) return undefined;
+      await closeOpenProposal(tx, b.id, 'void', now);
       await repo.recordHistory(tx, b.id, 'cancelled', auth.user.id, { by, percent });
       return {
         row: r,
@@ -54,7 +65,7 @@ export class BookingLifecycle {
     return answerOf(done.row, done.people, side, auth, this.now());
   }
 
-  async reschedule(auth: AuthContext, id: string, input: RescheduleInput) {
+  async reschedule(auth: AuthContext, id: string, input: RescheduleInput, claim?: RescheduleClaim) {
     const { b, side } = await findVisibleBooking(this.deps.db, auth, id, 'manage_all_bookings');
     assertMay('reschedule', b, side, auth.permissions, this.now());
     const offering = await repo.findOfferingForBooking(this.deps.db, b.instructorServiceId);
@@ -82,6 +93,9 @@ export class BookingLifecycle {
     try {
       // Old time released, new one taken and both people told in one transaction: all or nothing.
       done = await this.deps.db.transaction(async (tx) => {
+        if (claim && !(await claim(tx))) throw proposalGone();
+        // Any other open proposal was for the old time: a move ends it.
+        await closeOpenProposal(tx, b.id, 'void', this.now());
         const r = await repo.moveBooking(
           tx,
           b,
@@ -152,6 +166,7 @@ export class BookingLifecycle {
         cancelledAt: now,
       });
       if (!r) continue;
+      await closeOpenProposal(tx, b.id, 'void', now);
       await notifyParticipants(tx, this.deps.mailer, 'cancelled', r, this.deps.clock);
       done.push(r);
     }
@@ -172,7 +187,10 @@ export class BookingLifecycle {
         cancellationReason: reason,
         cancelledAt: now,
       });
-      if (r) await notifyParticipants(tx, this.deps.mailer, 'cancelled', r, this.deps.clock);
+      if (r) {
+        await closeOpenProposal(tx, b.id, 'void', now);
+        await notifyParticipants(tx, this.deps.mailer, 'cancelled', r, this.deps.clock);
+      }
       return r;
     });
     if (row) await afterBookingCommit(this.deps.mailer, this.availability, row.instructorId);

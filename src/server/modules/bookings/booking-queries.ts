@@ -1,6 +1,6 @@
 import { photoUrlOf } from '../../../contracts/photo-limits.js';
 import { DateTime } from 'luxon';
-import type { BookingStatus } from '../../../contracts/bookings.js';
+import type { BookingStatus, ScheduleQuery } from '../../../contracts/bookings.js';
 import { cancellationQuote } from '../../../contracts/money.js';
 import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone.js';
 import { requirePermission } from '../../platform/access/require-permission.js';
@@ -66,6 +66,31 @@ export class BookingQueries {
     );
     const items = rows.map((r) => answerOf(r, people, q.as, auth, this.now()));
     return { items, total, page: q.page, perPage: q.perPage };
+  }
+
+  /** The caller's lessons as instructor over `days` days from `from`, days in their own zone. */
+  async schedule(auth: AuthContext, q: ScheduleQuery) {
+    requirePermission(auth, 'view_incoming_bookings');
+    const zone =
+      (await repo.namesOf(this.deps.db, [auth.user.id])).get(auth.user.id)?.timezone ?? DEFAULT_TIME_ZONE;
+    const start = DateTime.fromISO(q.from, { zone }).startOf('day');
+    const end = start.plus({ days: q.days });
+    const rows = await repo.instructorLessonsBetween(
+      this.deps.db,
+      auth.user.id,
+      start.toJSDate(),
+      end.toJSDate(),
+    );
+    const people = await repo.namesOf(
+      this.deps.db,
+      rows.flatMap((r) => [r.studentId, r.instructorId]),
+    );
+    return {
+      from: q.from,
+      to: end.toISODate()!,
+      timezone: zone,
+      items: rows.map((r) => answerOf(r, people, 'instructor', auth, this.now())),
+    };
   }
 
   async bookAgain(auth: AuthContext) {

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import {
@@ -261,6 +276,21 @@ export async function listBookings(
     db.select({ n: count() }).from(bookings).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** How many lessons one schedule answer holds at most (six weeks of back-to-back half hours is fewer). */
+const SCHEDULE_ROW_LIMIT = 2000;
+
+/** An instructor's lessons starting in [from, to), of every status, earliest first. */
+export async function instructorLessonsBetween(db: Db, instructorId: string, from: Date, to: Date) {
+  return db
+    .select()
+    .from(bookings)
+    .where(
+      and(eq(bookings.instructorId, instructorId), gte(bookings.startsAt, from), lt(bookings.startsAt, to)),
+    )
+    .orderBy(asc(bookings.startsAt), asc(bookings.id))
+    .limit(SCHEDULE_ROW_LIMIT);
 }
 
 /** Distinct instructors of a student's recent lessons, with the offering to book again. */

@@ -13,6 +13,12 @@ import {
   idempotencyHeaders,
   listBookingsQuery,
   rescheduleBody,
+  bookingSchedule,
+  bookingProposal,
+  proposalAnswerBody,
+  proposeTimeBody,
+  timeProposal,
+  scheduleQuery,
 } from '../../../contracts/bookings.js';
 import { errorResponse } from '../../../contracts/errors.js';
 import { noQuery } from '../../../contracts/primitives.js';
@@ -94,6 +100,20 @@ export const bookingsRoutes =
         },
       },
       async (req) => bookings.bookAgain(req.auth!),
+    );
+    app.get(
+      '/bookings/schedule',
+      {
+        config: { permission: 'view_incoming_bookings' },
+        schema: {
+          operationId: 'getMySchedule',
+          summary: 'List my lessons as an instructor over some days (at most six weeks), for a calendar.',
+          tags,
+          querystring: scheduleQuery,
+          response: { 200: bookingSchedule },
+        },
+      },
+      async (req) => bookings.schedule(req.auth!, req.query),
     );
     app.get(
       '/bookings/stats',
@@ -218,5 +238,95 @@ export const bookingsRoutes =
         },
       },
       async (req) => bookings.markOutcome(req.auth!, req.params.id, 'no_show'),
+    );
+
+    // Time proposals (decision 0036): the instructor proposes, the student answers.
+    // 409: no open proposal by that id, it expired, or the time is no longer free.
+    const proposalChange = { 200: timeProposal, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+    app.get(
+      '/bookings/:id/proposal',
+      {
+        config: { permission: 'view_booking_details' },
+        schema: {
+          operationId: 'getBookingProposal',
+          summary: 'Read the latest new time proposed for one of my lessons.',
+          tags,
+          querystring: noQuery,
+          params,
+          response: { 200: bookingProposal, 404: errorResponse },
+        },
+      },
+      async (req) => bookings.proposals.latest(req.auth!, req.params.id),
+    );
+    app.post(
+      '/bookings/:id/proposal',
+      {
+        config: { permission: 'cancel_student_bookings' },
+        schema: {
+          operationId: 'proposeBookingTime',
+          summary: 'Propose another start time for a lesson (its instructor); replaces an open proposal.',
+          tags,
+          querystring: noQuery,
+          params,
+          body: proposeTimeBody,
+          response: {
+            201: timeProposal,
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+            422: errorResponse,
+          },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await bookings.proposals.propose(req.auth!, req.params.id, req.body)),
+    );
+    app.post(
+      '/bookings/:id/proposal/withdraw',
+      {
+        config: { permission: 'cancel_student_bookings' },
+        schema: {
+          operationId: 'withdrawBookingProposal',
+          summary: 'Withdraw the open time proposal of a lesson (its instructor).',
+          tags,
+          querystring: noQuery,
+          params,
+          response: proposalChange,
+        },
+      },
+      async (req) => bookings.proposals.withdraw(req.auth!, req.params.id),
+    );
+    app.post(
+      '/bookings/:id/proposal/accept',
+      {
+        config: { permission: routePermissionsOf('reschedule') },
+        schema: {
+          operationId: 'acceptBookingProposal',
+          summary:
+            'Accept the proposed time (the student): the lesson moves there, or 409 if it is no longer free.',
+          tags,
+          querystring: noQuery,
+          params,
+          body: proposalAnswerBody,
+          response: { ...proposalChange, 200: booking, 422: errorResponse },
+        },
+      },
+      async (req) => bookings.proposals.accept(req.auth!, req.params.id, req.body.proposalId),
+    );
+    app.post(
+      '/bookings/:id/proposal/decline',
+      {
+        config: { permission: routePermissionsOf('reschedule') },
+        schema: {
+          operationId: 'declineBookingProposal',
+          summary: 'Decline the proposed time (the student): the lesson keeps its time.',
+          tags,
+          querystring: noQuery,
+          params,
+          body: proposalAnswerBody,
+          response: proposalChange,
+        },
+      },
+      async (req) => bookings.proposals.decline(req.auth!, req.params.id, req.body.proposalId),
     );
   };

@@ -5,6 +5,7 @@ import type { BookingRefusal } from './booking-creation.js';
 import { BookingCreation } from './booking-creation.js';
 import { BookingLifecycle } from './booking-lifecycle.js';
 import { BookingQueries } from './booking-queries.js';
+import { TimeProposals } from './time-proposals.js';
 import type { CreateBookingInput, RescheduleInput } from '../../../contracts/bookings.js';
 import type { Db } from '../../db/client.js';
 import { findVisibleBooking } from './booking-access.js';
@@ -19,6 +20,8 @@ export class BookingsService {
   private readonly creation: BookingCreation;
   private readonly lifecycle: BookingLifecycle;
   private readonly queries: BookingQueries;
+  /** Propose a new time (instructor), accept or decline it (student): decision 0036. */
+  readonly proposals: TimeProposals;
 
   private readonly db: Db;
 
@@ -27,6 +30,7 @@ export class BookingsService {
     this.creation = new BookingCreation(deps, availability);
     this.lifecycle = new BookingLifecycle(deps, availability);
     this.queries = new BookingQueries(deps);
+    this.proposals = new TimeProposals(deps, availability, this.lifecycle);
   }
 
   create(auth: AuthContext, input: CreateBookingInput, idempotencyKey: string | undefined) {
@@ -73,6 +77,10 @@ export class BookingsService {
 
   list(auth: AuthContext, q: Parameters<BookingQueries['list']>[1]) {
     return this.queries.list(auth, q);
+  }
+
+  schedule(auth: AuthContext, q: Parameters<BookingQueries['schedule']>[1]) {
+    return this.queries.schedule(auth, q);
   }
 
   bookAgain(auth: AuthContext) {

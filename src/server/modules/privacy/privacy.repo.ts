@@ -95,6 +95,12 @@ export const EXPORT_SECTIONS: ExportSection[] = [
                 WHERE b.student_id = ${id} OR b.instructor_id = ${id} ORDER BY h.created_at, h.id`,
   ),
   section(
+    'bookingTimeProposals',
+    'rows',
+    (id) => sql`SELECT p.* FROM booking_time_proposals p JOIN bookings b ON b.id = p.booking_id
+                WHERE b.student_id = ${id} OR b.instructor_id = ${id} ORDER BY p.created_at, p.id`,
+  ),
+  section(
     'reviewsWritten',
     'rows',
     (id) => sql`SELECT id, booking_id, instructor_id, rating, text, tags, created_at, hidden_at

@@ -1,4 +1,4 @@
-import { CalendarClock, ExternalLink, UserRoundPen } from 'lucide-react';
+import { CalendarClock, CalendarDays, ExternalLink, UserRoundPen } from 'lucide-react';
 import { ButtonLink } from '../../components/button';
 import { ErrorState, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
@@ -6,6 +6,7 @@ import { browserZone } from '../../lib/time';
 import { ResendVerification } from '../auth/email-verification';
 import { isInstructor, useMe } from '../auth/use-me';
 import { useMyProfile, useStats } from './dashboard-queries';
+import { SearchableChecklist } from './searchable-checklist';
 import { TeachingLessons } from './teaching-lessons';
 
 function Stat({ label, value }: { label: string; value: string | number }) {
@@ -40,6 +41,9 @@ export default function DashboardPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Teaching dashboard</h1>
         <div className="flex flex-wrap gap-2">
+          <ButtonLink variant="secondary" to="/teach/schedule">
+            <CalendarDays className="size-4" aria-hidden /> Schedule
+          </ButtonLink>
           <ButtonLink variant="secondary" to="/teach/profile">
             <UserRoundPen className="size-4" aria-hidden /> Profile and services
           </ButtonLink>
@@ -61,11 +65,7 @@ export default function DashboardPage() {
           <ResendVerification />
         </div>
       )}
-      {profile.data && profile.data.services.length === 0 && (
-        <p className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900">
-          Students cannot find you yet: add a service with your rate in Profile and services.
-        </p>
-      )}
+      {profile.data && <SearchableChecklist profile={profile.data} />}
       {stats.isError ? (
         <ErrorState error={stats.error} retry={() => void stats.refetch()} />
       ) : (

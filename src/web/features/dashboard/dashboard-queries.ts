@@ -3,9 +3,11 @@ import { api } from '../../api/client';
 import type {
   Booking,
   BookingPage,
+  BookingSchedule,
   BookingStats,
   InstructorStatusChange,
   LanguageCode,
+  NextAvailable,
   Offering,
   OwnInstructorProfile,
   ProfilePhoto,
@@ -35,7 +37,7 @@ function useRefreshProfile() {
   const qc = useQueryClient();
   return () =>
     Promise.all(
-      [['instructor-me'], ['instructor'], ['catalog'], ['search']].map((queryKey) =>
+      [['instructor-me'], ['instructor'], ['catalog'], ['search'], ['availability']].map((queryKey) =>
         qc.invalidateQueries({ queryKey }),
       ),
     );
@@ -143,3 +145,19 @@ export function useLessonAction() {
       ]),
   });
 }
+
+/** The instructor's lessons over `days` days from `from` (their zone), for the schedule page. */
+export const useSchedule = (from: string, days: number) =>
+  useQuery({
+    queryKey: ['bookings', 'schedule', from, days],
+    queryFn: () => api<BookingSchedule>('/bookings/schedule', { query: { from, days } }),
+    placeholderData: (previous) => previous,
+  });
+
+/** Whether any time with me is bookable now (the first open start, or null). */
+export const useMyNextAvailable = (instructorId: string | undefined) =>
+  useQuery({
+    queryKey: ['availability', instructorId, 'next'],
+    queryFn: () => api<NextAvailable>(`/public/instructors/${instructorId}/next-available`),
+    enabled: !!instructorId,
+  });

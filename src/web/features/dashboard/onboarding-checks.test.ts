@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingForOnboarding } from './onboarding-checks';
+import { missingBeforeSearchable, missingForOnboarding } from './onboarding-checks';
 
 describe('what onboarding says is missing before Continue', () => {
   it('names every missing field in words', () => {
@@ -14,5 +14,22 @@ describe('what onboarding says is missing before Continue', () => {
     for (const years of ['-1', '81', '2.5', 'abc'])
       expect(missingForOnboarding({ bio: 'Jazz.', years, areas: ['queens'] }), years).toHaveProperty('years');
     expect(missingForOnboarding({ bio: 'Jazz.', years: '0', areas: ['queens'] })).toEqual({});
+  });
+});
+
+describe('what the dashboard says is missing before the profile is searchable', () => {
+  it('names a bio, a service and hours, each leading to the page that adds it', () => {
+    expect(missingBeforeSearchable({ bio: ' ', activeServices: 0, hasOpenHours: false })).toEqual([
+      expect.objectContaining({ key: 'bio', to: '/teach/profile' }),
+      expect.objectContaining({ key: 'service', to: '/teach/profile' }),
+      expect.objectContaining({ key: 'hours', to: '/teach/availability' }),
+    ]);
+  });
+
+  it('asks only for what is left, and nothing once all three are there', () => {
+    expect(
+      missingBeforeSearchable({ bio: 'Jazz.', activeServices: 1, hasOpenHours: false }).map((m) => m.key),
+    ).toEqual(['hours']);
+    expect(missingBeforeSearchable({ bio: 'Jazz.', activeServices: 2, hasOpenHours: true })).toEqual([]);
   });
 });

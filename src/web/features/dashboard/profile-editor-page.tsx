@@ -11,6 +11,7 @@ import { formatMoney } from '../../lib/format';
 import { useCatalogAll } from '../catalog/catalog-queries';
 import { BoroughPicker } from './borough-picker';
 import { useMyProfile, useOfferingEdits, useOwnStatus, useUpdateProfile } from './dashboard-queries';
+import { SearchableChecklist } from './searchable-checklist';
 import { OfferingForm } from './offering-form';
 import { PhotoEditor } from './photo-editor';
 
@@ -34,6 +35,7 @@ export default function ProfileEditorPage() {
         <ErrorState error={profile.error} retry={() => void profile.refetch()} />
       ) : (
         <>
+          <SearchableChecklist profile={profile.data} />
           <PhotoEditor profile={profile.data} />
           <ProfileForm key={profile.dataUpdatedAt} profile={profile.data} save={save} />
           <Services profile={profile.data} />

@@ -3,14 +3,13 @@ import { Link } from 'react-router';
 import type { Booking, BookingAction } from '../../api/contracts';
 import { Pager, pageCount } from '../../components/pager';
 import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { TextArea } from '../../components/field';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatDuration, zoneLabel } from '../../lib/time';
 import { StatusBadge } from '../lessons/status-badge';
 import { MessageButton } from '../messages/message-button';
 import { useLessonAction, useTeachingLessons } from './dashboard-queries';
+import { InstructorCancelDialog } from './instructor-cancel-dialog';
 
 /** The instructor's lessons: complete or no-show once started, cancel before (the student pays nothing). */
 export function TeachingLessons({ zone }: { zone: string }) {
@@ -19,7 +18,6 @@ export function TeachingLessons({ zone }: { zone: string }) {
   const lessons = useTeachingLessons(scope, page);
   const action = useLessonAction();
   const [cancelling, setCancelling] = useState<Booking | null>(null);
-  const [reason, setReason] = useState('');
   const pages = pageCount(lessons.data);
 
   return (
@@ -106,40 +104,7 @@ export function TeachingLessons({ zone }: { zone: string }) {
         </ul>
       )}
       <Pager page={page} pages={pages} onPage={setPage} />
-      <Dialog open={!!cancelling} onClose={() => setCancelling(null)} title="Cancel this lesson?">
-        <form
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (cancelling)
-              action.mutate(
-                { id: cancelling.id, action: 'cancel', reason: reason.trim() },
-                { onSuccess: () => (setCancelling(null), setReason('')) },
-              );
-          }}
-        >
-          <p className="text-sm">
-            {cancelling?.student.name} is told at once and pays nothing when you cancel. The time opens again
-            for others.
-          </p>
-          <TextArea
-            label="Reason (shared with the student)"
-            rows={3}
-            required
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <InlineError error={action.error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setCancelling(null)}>
-              Keep it
-            </Button>
-            <Button type="submit" variant="danger" disabled={!reason.trim() || action.isPending}>
-              Cancel the lesson
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <InstructorCancelDialog lesson={cancelling} onClose={() => setCancelling(null)} />
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { InstructorFeedback } from './instructor-feedback';
 import { LessonReview } from './lesson-review';
 import { useLesson } from './lesson-queries';
 import { StatusBadge } from './status-badge';
+import { TimeProposalPanel } from './time-proposal';
 import { Avatar } from '../../components/avatar';
 
 export default function LessonPage() {
@@ -117,6 +118,9 @@ export default function LessonPage() {
           </ButtonLink>
         )}
       </div>
+      {(isStudent || me?.id === b.instructorId) && (
+        <TimeProposalPanel lesson={b} side={isStudent ? 'student' : 'instructor'} zone={zone} />
+      )}
       {isStudent && b.status === 'completed' && <LessonReview bookingId={b.id} />}
       {me?.id === b.instructorId && b.status === 'completed' && (
         <InstructorFeedback bookingId={b.id} studentName={b.student.name} />

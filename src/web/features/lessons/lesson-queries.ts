@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { BookAgainList, Booking, BookingDetail, BookingPage } from '../../api/contracts';
+import type {
+  BookAgainList,
+  Booking,
+  BookingDetail,
+  BookingPage,
+  BookingProposal,
+  TimeProposal,
+} from '../../api/contracts';
 
 export type Scope = 'upcoming' | 'history';
 
@@ -46,4 +53,39 @@ export function useRescheduleLesson(id: string) {
       api<Booking>(`/bookings/${id}/reschedule`, { method: 'POST', body }),
     onSuccess: invalidate,
   });
+}
+
+/** The latest new time proposed for a lesson (decision 0036). */
+export const useProposal = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: ['booking', id, 'proposal'],
+    queryFn: () => api<BookingProposal>(`/bookings/${id}/proposal`),
+    enabled,
+  });
+
+/** Propose and withdraw (the instructor), accept and decline (the student). */
+export function useProposalActions(id: string) {
+  const invalidate = useInvalidateLessons();
+  const base = `/bookings/${id}/proposal`;
+  return {
+    propose: useMutation({
+      mutationFn: (body: { date: string; startTime: string }) =>
+        api<TimeProposal>(base, { method: 'POST', body }),
+      onSuccess: invalidate,
+    }),
+    withdraw: useMutation({
+      mutationFn: () => api<TimeProposal>(`${base}/withdraw`, { method: 'POST' }),
+      onSuccess: invalidate,
+    }),
+    accept: useMutation({
+      mutationFn: (proposalId: string) =>
+        api<Booking>(`${base}/accept`, { method: 'POST', body: { proposalId } }),
+      onSettled: invalidate,
+    }),
+    decline: useMutation({
+      mutationFn: (proposalId: string) =>
+        api<TimeProposal>(`${base}/decline`, { method: 'POST', body: { proposalId } }),
+      onSuccess: invalidate,
+    }),
+  };
 }
