@@ -17,7 +17,7 @@ const url = (id?: string) => `/api/v1/me/saved-instructors${id ? `/${id}` : ''}`
 const save = (id: string, token?: string) => t.request({ method: 'PUT', url: url(id), token });
 const unsave = (id: string, token?: string) => t.request({ method: 'DELETE', url: url(id), token });
 const list = (token?: string) => t.request({ method: 'GET', url: url(), token });
-const ids = (token?: string) => t.request({ method: 'GET', url: url('ids'), token });
+const ids = (token?: string) => t.request({ method: 'GET', url: '/api/v1/me/saved-instructor-ids', token });
 const rowsFor = (userId: string) =>
   rowsOf<{ instructor_id: string }>(
     t.deps.db,

@@ -35,7 +35,8 @@ export const savedInstructorsRoutes =
     );
 
     app.get(
-      `${base}/ids`,
+      // Its own path: under `${base}/` it would share a pattern with PUT/DELETE `${base}/:instructorId`.
+      '/me/saved-instructor-ids',
       {
         config: { permission: saver },
         schema: {

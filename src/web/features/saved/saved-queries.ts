@@ -14,7 +14,7 @@ export function useSavedIds() {
   const { data: me } = useMe();
   return useQuery({
     queryKey: savedIdsKey,
-    queryFn: () => api<SavedInstructorIds>('/me/saved-instructors/ids'),
+    queryFn: () => api<SavedInstructorIds>('/me/saved-instructor-ids'),
     enabled: !!me,
     select: (d) => new Set(d.ids),
   });
