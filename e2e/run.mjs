@@ -21,6 +21,7 @@ import {
 import { studentReschedules } from './journey-reschedule.mjs';
 import { instructorOpensSchedule, scheduleAtPhoneWidth } from './journey-schedule.mjs';
 import { reviewReplyRating } from './journey-reviews.mjs';
+import { studentSavesAnInstructor } from './journey-saved.mjs';
 import { searchPagesFromTheTop } from './journey-search-pages.mjs';
 import { instructorUsesWeekTools } from './journey-week-tools.mjs';
 
@@ -39,6 +40,10 @@ const journeys = [
   [
     'a student reviews a completed lesson, the instructor gives feedback and replies, the rating counts it',
     reviewReplyRating,
+  ],
+  [
+    'a student saves an instructor from a card and finds them on the profile, My Lessons and home',
+    studentSavesAnInstructor,
   ],
   [
     'a student and an instructor exchange messages live; the badge counts up and clears',

@@ -40,6 +40,8 @@ export const privacyExport = z
     reviewsWritten: rows,
     /** Published reviews of my teaching, with my replies. */
     reviewsReceived: rows,
+    /** Instructors I saved, and when. */
+    savedInstructors: rows,
     searchHistory: rows,
     searchEvents: rows,
     searchInteractions: rows,

@@ -33,6 +33,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.js';
 import { photosRoutes } from './modules/photos/photos.routes.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
+import { savedInstructorsRoutes } from './modules/saved-instructors/saved-instructors.routes.js';
 import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { moderationRoutes } from './modules/messaging/moderation.routes.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(
       await api.register(messagingRoutes(services.messaging));
       await api.register(moderationRoutes(services.messaging));
       await api.register(reviewsRoutes(services.reviews));
+      await api.register(savedInstructorsRoutes(services.savedInstructors));
       await api.register(eventsRoutes(services.events));
     },
     { prefix: '/api/v1' },

@@ -23,6 +23,7 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { PageMetaService } from './modules/seo/page-meta.service.js';
 import { RatingsService } from './modules/reviews/ratings.service.js';
 import { ReviewsService } from './modules/reviews/reviews.service.js';
+import { SavedInstructorsService } from './modules/saved-instructors/saved-instructors.service.js';
 import { MessagingService } from './modules/messaging/messaging.service.js';
 import { EventHub } from './platform/events/event-hub.js';
 import { InstructorsService } from './modules/instructors/instructors.service.js';
@@ -117,6 +118,7 @@ export function createServices(deps: AppDeps) {
     messaging,
     ratings,
     reviews,
+    savedInstructors: new SavedInstructorsService(deps, instructors),
     auth,
     emailVerification,
     offeringIndex,

@@ -120,3 +120,8 @@ export {
   PHOTO_MEDIA_TYPES,
   photoUrlAtSize,
 } from '../../contracts/photo-limits.js';
+export type {
+  SavedInstructor,
+  SavedInstructorIds,
+  SavedInstructorList,
+} from '../../contracts/saved-instructors.js';

@@ -116,3 +116,22 @@ export const instructorServices = pgTable(
     check('instructor_services_first_lesson_check', sql`char_length(${t.firstLesson}) <= 1000`),
   ],
 );
+
+/** A student's saved instructors (issue 17): one row per pair; see migration 0020. */
+export const savedInstructors = pgTable(
+  'saved_instructors',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    instructorId: uuid('instructor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    savedAt: ts('saved_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'saved_instructors_pkey', columns: [t.userId, t.instructorId] }),
+    index('saved_instructors_instructor_idx').on(t.instructorId),
+    check('saved_instructors_not_self_check', sql`${t.userId} <> ${t.instructorId}`),
+  ],
+);

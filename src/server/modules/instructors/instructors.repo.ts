@@ -125,6 +125,9 @@ export async function offeringsOf(
   return out;
 }
 
+/** Offerings a student can book: active, of an active catalog service. */
+export const ACTIVE_OFFERINGS = sql`isv.active AND s.active`;
+
 /** SQL filter over an offering row `isv` joined with service `s`, category `c`, user `u`. */
 export function listFilter(q: ListInstructorsQuery): SQL {
   const parts: SQL[] = [sql`isv.active AND s.active AND u.account_status = 'active' AND u.email_verified_at IS NOT NULL`];

@@ -15,6 +15,7 @@ import type { BookingsService } from '../bookings/bookings.service.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import type {
   AddOfferingInput,
+  InstructorListItem,
   ListInstructorsQuery,
   UpdateOfferingInput,
   UpdateProfileInput,
@@ -84,6 +85,45 @@ export class InstructorsService {
       ];
     });
     return { items, total, page: q.page, perPage: q.perPage };
+  }
+
+  /**
+   * Card fields of active instructors (others are left out), with their active offerings, by id:
+   * what a saved-instructors list shows.
+   */
+  async cardsOf(ids: string[]) {
+    const out = new Map<
+      string,
+      Pick<InstructorListItem, 'name' | 'photoUrl' | 'rating' | 'reviewCount' | 'areas' | 'services'>
+    >();
+    const wanted = ids.filter(isUuid);
+    if (!wanted.length) return out;
+    const [profiles, areas, offerings, ratings] = await Promise.all([
+      Promise.all(wanted.map((id) => repo.findProfile(this.deps.db, id))),
+      repo.areasOf(this.deps.db, wanted),
+      repo.offeringsOf(this.deps.db, wanted, repo.ACTIVE_OFFERINGS),
+      this.ratings.snapshot(),
+    ]);
+    for (const p of profiles) {
+      if (!p || p.accountStatus !== 'active') continue;
+      const { rating, reviewCount, photoUrl } = ratingFields(ratings, p.userId, p.photoKey);
+      out.set(p.userId, {
+        name: publicName(p.fullName),
+        photoUrl,
+        rating,
+        reviewCount,
+        areas: areas.get(p.userId) ?? [],
+        services: (offerings.get(p.userId) ?? []).map(offeringView),
+      });
+    }
+    return out;
+  }
+
+  /** Whether the id is an active instructor other people may save. */
+  async isActiveInstructor(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const p = await repo.findProfile(this.deps.db, id);
+    return !!p && p.accountStatus === 'active';
   }
 
   /** Where the profile's reply time comes from (messaging knows it). */

@@ -115,6 +115,12 @@ export const EXPORT_SECTIONS: ExportSection[] = [
                 ORDER BY created_at, id`,
   ),
   section(
+    'savedInstructors',
+    'rows',
+    (id) => sql`SELECT instructor_id, saved_at FROM saved_instructors WHERE user_id = ${id}
+                ORDER BY saved_at, instructor_id`,
+  ),
+  section(
     'searchHistory',
     'rows',
     (
@@ -225,6 +231,8 @@ export async function eraseAccountWithin(
   await tx.execute(sql`DELETE FROM search_interactions WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM search_events WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM search_history WHERE user_id = ${id}`);
+  // Their own list goes, and they leave everyone else's.
+  await tx.execute(sql`DELETE FROM saved_instructors WHERE user_id = ${id} OR instructor_id = ${id}`);
   await tx.execute(sql`DELETE FROM user_events WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM user_permissions WHERE user_id = ${id}`);
   await tx.execute(sql`DELETE FROM email_preferences WHERE user_id = ${id}`);

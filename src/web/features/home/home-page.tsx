@@ -1,6 +1,7 @@
 import { CalendarCheck, Search, Sparkles } from 'lucide-react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/use-me';
+import { SavedInstructors } from '../saved/saved-instructors';
 import { SearchBox } from '../search/search-box';
 import { BookAgain } from './book-again';
 import { CategoryTabs } from './category-tabs';
@@ -55,6 +56,7 @@ export default function HomePage() {
       {me && <UpcomingLessons />}
       {me && <RecentSearches />}
       {me && <BookAgain />}
+      {me && <SavedInstructors compact />}
 
       {!me && (
         <section aria-labelledby="how-heading" className="space-y-4">

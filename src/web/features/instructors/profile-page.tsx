@@ -17,6 +17,7 @@ import { replyTimeLabel } from '../messages/message-format';
 import { useInstructor } from './availability-queries';
 import { WeekGrid } from './week-grid';
 import { Avatar } from '../../components/avatar';
+import { SaveButton } from '../saved/save-button';
 
 /** The server's head says the same: "Ada L. — Guitar, Piano instructor". */
 function instructorTitle(
@@ -82,7 +83,8 @@ export default function ProfilePage() {
           </p>
         </div>
         {/* A question before booking; a guest logs in first and comes back here. */}
-        <div className="sm:ml-auto">
+        <div className="flex flex-wrap items-start gap-2 sm:ml-auto">
+          <SaveButton instructorId={p.id} name={p.name} />
           {!me ? (
             <ButtonLink variant="secondary" to={`/login?next=${encodeURIComponent(`/instructors/${p.id}`)}`}>
               <MessageSquare className="size-4" aria-hidden /> Message instructor

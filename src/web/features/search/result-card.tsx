@@ -6,6 +6,7 @@ import { areasLabel, formatMoney, ratingLabel } from '../../lib/format';
 import { formatDay, formatTime } from '../../lib/time';
 import { bookingUrl } from '../booking/booking-url';
 import { Avatar } from '../../components/avatar';
+import { SaveButton } from '../saved/save-button';
 
 /** The real start times the search found for this card, as buttons straight to the review step. */
 function NextTimes({
@@ -77,10 +78,13 @@ export function ResultCard({
               {result.service.name} · {result.locationTypes.map((l) => LOCATION_LABEL[l]).join(', ')}
             </p>
           </div>
-          <p className="text-right">
-            <span className="text-xl font-bold">{formatMoney(result.hourlyRateCents)}</span>
-            <span className="text-sm text-slate-600">/hour</span>
-          </p>
+          <div className="flex items-start gap-3">
+            <p className="text-right">
+              <span className="text-xl font-bold">{formatMoney(result.hourlyRateCents)}</span>
+              <span className="text-sm text-slate-600">/hour</span>
+            </p>
+            <SaveButton instructorId={result.instructor.id} name={result.instructor.name} />
+          </div>
         </div>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
           <span className="flex items-center gap-1">
