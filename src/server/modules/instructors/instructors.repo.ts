@@ -130,7 +130,9 @@ export const ACTIVE_OFFERINGS = sql`isv.active AND s.active`;
 
 /** SQL filter over an offering row `isv` joined with service `s`, category `c`, user `u`. */
 export function listFilter(q: ListInstructorsQuery): SQL {
-  const parts: SQL[] = [sql`isv.active AND s.active AND u.account_status = 'active' AND u.email_verified_at IS NOT NULL`];
+  const parts: SQL[] = [
+    sql`isv.active AND s.active AND u.account_status = 'active' AND u.email_verified_at IS NOT NULL`,
+  ];
   if (q.service) parts.push(sql`(s.slug = ${q.service} OR s.id::text = ${q.service})`);
   if (q.category) parts.push(sql`(c.slug = ${q.category} OR c.id::text = ${q.category})`);
   if (q.minPriceCents !== undefined) parts.push(sql`isv.hourly_rate_cents >= ${q.minPriceCents}`);
